@@ -1,0 +1,2 @@
+/** The REST API under /api/v1 (thin): import and read articles as JSON. */
+package org.masthead.api;

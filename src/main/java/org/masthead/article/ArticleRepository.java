@@ -1,0 +1,231 @@
+package org.masthead.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.masthead.channel.Channel;
+import org.masthead.platform.PageSlice;
+import org.masthead.source.Source;
+import org.masthead.tag.Tag;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Plain SQL that runs on SQLite and PostgreSQL alike. Read models join the channel, source and tag
+ * tables directly: they are one schema, and one query beats a round trip per list item.
+ */
+@Repository
+class ArticleRepository {
+
+    record Row(ArticleDraft draft, String leadText, Long channelId, Long sourceId, String contentHash) {}
+
+    private static final String CARD_COLUMNS = """
+            a.id, a.title, a.summary, a.lead_text, a.published_at, a.updated_at, a.cover_image,
+            c.id AS channel_id, c.name AS channel_name, c.slug AS channel_slug, s.id AS source_id, s.name AS source_name
+            FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id""";
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> idByOriginalUrl(String originalUrl) {
+        return jdbc.sql("SELECT id FROM article WHERE original_url = ?").param(originalUrl).query(Long.class).optional();
+    }
+
+    String contentHash(long id) {
+        return jdbc.sql("SELECT content_hash FROM article WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    long insert(Row row, ArticleStatus status, Instant now) {
+        ArticleDraft d = row.draft();
+        return jdbc.sql("""
+                INSERT INTO article (title, subtitle, body_html, summary, lead_text, status, published_at, created_at, updated_at,
+                                     original_url, source_id, channel_id, cover_image, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(d.title().strip(), blankToNull(d.subtitle()), d.bodyHtml(), blankToNull(d.summary()), row.leadText(), status.code(),
+                        d.publishedAt().toEpochMilli(), now.toEpochMilli(), now.toEpochMilli(), d.originalUrl(), row.sourceId(), row.channelId(),
+                        blankToNull(d.coverImage()), row.contentHash())
+                .query(Long.class)
+                .single();
+    }
+
+    void update(long id, Row row, Instant now) {
+        ArticleDraft d = row.draft();
+        jdbc.sql("""
+                UPDATE article SET title = ?, subtitle = ?, body_html = ?, summary = ?, lead_text = ?, published_at = ?, updated_at = ?,
+                                   source_id = ?, channel_id = ?, cover_image = ?, content_hash = ?
+                WHERE id = ?""")
+                .params(d.title().strip(), blankToNull(d.subtitle()), d.bodyHtml(), blankToNull(d.summary()), row.leadText(),
+                        d.publishedAt().toEpochMilli(), now.toEpochMilli(), row.sourceId(), row.channelId(), blankToNull(d.coverImage()),
+                        row.contentHash(), id)
+                .update();
+    }
+
+    void replaceChildren(long id, List<String> authors, List<Tag> tags, List<Figure> figures) {
+        jdbc.sql("DELETE FROM article_author WHERE article_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM article_figure WHERE article_id = ?").param(id).update();
+        int position = 0;
+        for (String author : authors.stream().map(String::strip).distinct().toList()) {
+            jdbc.sql("INSERT INTO article_author (article_id, position, name) VALUES (?, ?, ?)").params(id, position++, author).update();
+        }
+        position = 0;
+        for (Tag tag : tags) {
+            jdbc.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (?, ?, ?)").params(id, tag.id(), position++).update();
+        }
+        position = 0;
+        for (Figure figure : figures) {
+            jdbc.sql("INSERT INTO article_figure (article_id, position, url, caption) VALUES (?, ?, ?, ?)")
+                    .params(id, position++, figure.url().strip(), blankToNull(figure.caption()))
+                    .update();
+        }
+    }
+
+    PageSlice<ArticleCard> cards(ArticleFilter filter, int page, int size, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, now, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM article a" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) (page - 1) * size);
+        List<ArticleCard> items = jdbc.sql("SELECT " + CARD_COLUMNS + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(ArticleRepository::card)
+                .list();
+        return new PageSlice<>(items, page, size, total);
+    }
+
+    /** The newest {@code perChannel} visible articles of every channel, in one query (window function). */
+    List<ArticleCard> newestPerChannel(int perChannel, Instant now) {
+        return jdbc.sql("SELECT " + CARD_COLUMNS.replace("FROM article a", "FROM (SELECT *, ROW_NUMBER() OVER "
+                        + "(PARTITION BY channel_id ORDER BY published_at DESC, id DESC) AS rank_in_channel FROM article "
+                        + "WHERE status = 'published' AND published_at <= ? AND channel_id IS NOT NULL) a")
+                        + " WHERE a.rank_in_channel <= ? ORDER BY c.position, c.id, a.published_at DESC, a.id DESC")
+                .params(now.toEpochMilli(), perChannel)
+                .query(ArticleRepository::card)
+                .list();
+    }
+
+    /** Most read among the newest visible articles; ties go to the newer. */
+    List<ArticleCard> mostRead(int limit, int amongNewest, Instant now) {
+        return jdbc.sql("SELECT " + CARD_COLUMNS.replace("FROM article a", "FROM (SELECT * FROM article WHERE status = 'published' AND published_at <= ? "
+                        + "ORDER BY published_at DESC, id DESC LIMIT ?) a")
+                        + " ORDER BY a.view_count DESC, a.published_at DESC, a.id DESC LIMIT ?")
+                .params(now.toEpochMilli(), amongNewest, limit)
+                .query(ArticleRepository::card)
+                .list();
+    }
+
+    Optional<ArticleDetail> detail(long id) {
+        Optional<ArticleDetail> base = jdbc.sql("""
+                SELECT a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
+                       s.name AS source_name, s.homepage AS source_homepage
+                FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id
+                WHERE a.id = ?""").param(id).query(ArticleRepository::detailRow).optional();
+        return base.map(a -> new ArticleDetail(a.id(), a.title(), a.subtitle(), a.bodyHtml(), a.summary(), a.leadText(), a.status(),
+                a.publishedAt(), a.createdAt(), a.updatedAt(), a.originalUrl(), a.source(), a.channel(),
+                jdbc.sql("SELECT name FROM article_author WHERE article_id = ? ORDER BY position").param(id).query(String.class).list(),
+                jdbc.sql("SELECT t.id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position")
+                        .param(id).query((rs, n) -> new Tag(rs.getLong(1), rs.getString(2))).list(),
+                a.coverImage(),
+                jdbc.sql("SELECT url, caption FROM article_figure WHERE article_id = ? ORDER BY position").param(id)
+                        .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2))).list(),
+                a.viewCount()));
+    }
+
+    void addViews(long id, long views) {
+        jdbc.sql("UPDATE article SET view_count = view_count + ? WHERE id = ?").params(views, id).update();
+    }
+
+    long count(ArticleFilter filter, Instant now) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("SELECT COUNT(*) FROM article a" + where(filter, now, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(ArticleFilter f, Instant now, List<Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (f.publicOnly()) {
+            clauses.add("a.status = 'published' AND a.published_at <= ?");
+            params.add(now.toEpochMilli());
+        }
+        if (f.status() != null) {
+            clauses.add("a.status = ?");
+            params.add(f.status().code());
+        }
+        if (f.channelId() != null) {
+            clauses.add("a.channel_id = ?");
+            params.add(f.channelId());
+        }
+        if (f.sourceId() != null) {
+            clauses.add("a.source_id = ?");
+            params.add(f.sourceId());
+        }
+        if (f.tagId() != null) {
+            clauses.add("a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?)");
+            params.add(f.tagId());
+        }
+        if (f.author() != null) {
+            clauses.add("a.id IN (SELECT article_id FROM article_author WHERE name = ?)");
+            params.add(f.author());
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static ArticleCard card(ResultSet rs, int n) throws SQLException {
+        return new ArticleCard(
+                rs.getLong("id"),
+                rs.getString("title"),
+                excerptSource(rs.getString("summary"), rs.getString("lead_text")),
+                Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getString("cover_image"),
+                nullableLong(rs, "channel_id"),
+                rs.getString("channel_name"),
+                rs.getString("channel_slug"),
+                nullableLong(rs, "source_id"),
+                rs.getString("source_name"));
+    }
+
+    private static ArticleDetail detailRow(ResultSet rs, int n) throws SQLException {
+        Long channelId = nullableLong(rs, "channel_id");
+        Long sourceId = nullableLong(rs, "source_id");
+        Long parent = nullableLong(rs, "channel_parent");
+        return new ArticleDetail(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("subtitle"),
+                rs.getString("body_html"),
+                rs.getString("summary"),
+                rs.getString("lead_text"),
+                ArticleStatus.fromCode(rs.getString("status")),
+                Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getString("original_url"),
+                sourceId == null ? null : new Source(sourceId, rs.getString("source_name"), rs.getString("source_homepage")),
+                channelId == null ? null : new Channel(channelId, rs.getString("channel_name"), rs.getString("channel_slug"), rs.getInt("channel_position"), parent),
+                List.of(),
+                List.of(),
+                rs.getString("cover_image"),
+                List.of(),
+                rs.getLong("view_count"));
+    }
+
+    private static String excerptSource(String summary, String lead) {
+        return summary != null && !summary.isBlank() ? summary : lead;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

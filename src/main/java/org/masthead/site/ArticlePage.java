@@ -1,0 +1,27 @@
+package org.masthead.site;
+
+import java.util.List;
+import org.masthead.article.Figure;
+
+/**
+ * The article page, every element of the seed page in its order: title, time and source, body with
+ * figures, byline, tags, then the latest and headline lists beside it.
+ *
+ * @param source the publisher, linking to the original article when known; null when none
+ * @param bodyHtml sanitised when it entered the system, so shown as it is
+ * @param extraFigures images given with the article that its body does not already show
+ */
+public record ArticlePage(
+        SiteLayout layout,
+        String title,
+        String subtitle,
+        String published,
+        String publishedIso,
+        Link source,
+        Link channel,
+        String bodyHtml,
+        List<Figure> extraFigures,
+        List<Link> authors,
+        List<Link> tags,
+        List<CardView> latest,
+        List<CardView> headlines) {}

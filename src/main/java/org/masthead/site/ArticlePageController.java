@@ -1,0 +1,67 @@
+package org.masthead.site;
+
+import java.util.List;
+import org.masthead.article.ArticleDetail;
+import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleViews;
+import org.masthead.article.Figure;
+import org.masthead.text.Excerpt;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class ArticlePageController {
+
+    static final int SIDE_LIST = 10;
+
+    private final ArticleQueries articles;
+    private final ArticleViews views;
+    private final SiteLayouts layouts;
+
+    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts) {
+        this.articles = articles;
+        this.views = views;
+        this.layouts = layouts;
+    }
+
+    @GetMapping("/articles/{id:\\d{1,18}}")
+    String article(@PathVariable long id, Model model) {
+        ArticleDetail a = articles.visible(id).orElseThrow(() -> new NotFound("article " + id));
+        views.record(id);
+        model.addAttribute("page", page(a));
+        return "site/article";
+    }
+
+    ArticlePage page(ArticleDetail a) {
+        SiteFormats formats = layouts.formats();
+        int excerpt = layouts.settings().excerptLength();
+        Link source = null;
+        if (a.source() != null) {
+            String target = a.originalUrl() != null ? a.originalUrl() : a.source().homepage();
+            source = new Link(a.source().name(), target);
+        }
+        List<Figure> extra = a.figures().stream().filter(f -> !a.bodyHtml().contains(f.url())).toList();
+        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, SIDE_LIST).items().stream()
+                .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        SiteLayout layout = layouts.layout(a.title(), Excerpt.of(a.excerptSource(), SiteLayouts.DESCRIPTION_CHARS), a.url(),
+                a.channel() == null ? null : a.channel().slug());
+        return new ArticlePage(
+                layout,
+                a.title(),
+                a.subtitle(),
+                formats.full(a.publishedAt()),
+                formats.machine(a.publishedAt()),
+                source,
+                a.channel() == null ? null : new Link(a.channel().name(), a.channel().url()),
+                a.bodyHtml(),
+                extra,
+                a.authors().stream().map(n -> new Link(n, ListingPageController.authorUrl(n))).toList(),
+                a.tags().stream().map(t -> new Link(t.name(), t.url())).toList(),
+                latest,
+                headlines);
+    }
+}

@@ -1,0 +1,50 @@
+package org.masthead.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.article.ArticleCard;
+import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticleQueries;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomePageController {
+
+    static final int LATEST = 20;
+    static final int HEADLINES = 10;
+    static final int PER_CHANNEL = 6;
+
+    private final ArticleQueries articles;
+    private final SiteLayouts layouts;
+
+    HomePageController(ArticleQueries articles, SiteLayouts layouts) {
+        this.articles = articles;
+        this.layouts = layouts;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        SiteFormats formats = layouts.formats();
+        int excerpt = layouts.settings().excerptLength();
+        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, LATEST).items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<CardView> headlines = articles.headlines(HEADLINES).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        Map<Long, List<ArticleCard>> byChannel = new LinkedHashMap<>();
+        for (ArticleCard card : articles.newestPerChannel(PER_CHANNEL)) {
+            byChannel.computeIfAbsent(card.channelId(), id -> new ArrayList<>()).add(card);
+        }
+        List<HomePage.ChannelBlock> blocks = byChannel.values().stream()
+                .map(cards -> new HomePage.ChannelBlock(cards.getFirst().channelName(), channelUrl(cards.getFirst()),
+                        cards.stream().map(c -> CardView.of(c, formats, excerpt)).toList()))
+                .toList();
+        model.addAttribute("page", new HomePage(layouts.layout(null, null, "/", null), headlines, latest, blocks));
+        return "site/home";
+    }
+
+    private static String channelUrl(ArticleCard card) {
+        return new org.masthead.channel.Channel(card.channelId(), card.channelName(), card.channelSlug(), 0, null).url();
+    }
+}

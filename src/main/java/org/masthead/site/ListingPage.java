@@ -1,0 +1,21 @@
+package org.masthead.site;
+
+import java.util.List;
+
+/**
+ * A paginated list of articles: a channel, tag, source or author page, or all the latest.
+ *
+ * @param kind what the list is of, already in the reader's language (栏目, 标签 …)
+ * @param previousUrl null on the first page
+ * @param nextUrl null on the last page
+ */
+public record ListingPage(
+        SiteLayout layout,
+        String kind,
+        String heading,
+        List<CardView> items,
+        int page,
+        int totalPages,
+        String previousUrl,
+        String nextUrl,
+        List<CardView> headlines) {}

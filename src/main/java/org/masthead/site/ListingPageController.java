@@ -1,0 +1,121 @@
+package org.masthead.site;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.masthead.article.ArticleCard;
+import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticleQueries;
+import org.masthead.channel.Channel;
+import org.masthead.channel.Channels;
+import org.masthead.platform.PageSlice;
+import org.masthead.source.Source;
+import org.masthead.source.Sources;
+import org.masthead.tag.Tag;
+import org.masthead.tag.Tags;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+/** The paginated lists: latest, channel (栏目), tag (标签), source (来源) and author (作者) pages. */
+@Controller
+class ListingPageController {
+
+    static final int PAGE_SIZE = 20;
+    /** Deeper pages are refused: no reader pages that far, and OFFSET scans grow with the page. */
+    static final int MAX_PAGE = 1000;
+
+    private final ArticleQueries articles;
+    private final Channels channels;
+    private final Sources sources;
+    private final Tags tags;
+    private final SiteLayouts layouts;
+
+    ListingPageController(ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts) {
+        this.articles = articles;
+        this.channels = channels;
+        this.sources = sources;
+        this.tags = tags;
+        this.layouts = layouts;
+    }
+
+    static String authorUrl(String name) {
+        return "/author/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/latest")
+    String latest(@RequestParam(required = false) String page, Model model) {
+        return listing(model, "list.latest", layouts.messages().get("list.latest"), "/latest", null, ArticleFilter.visible(), page);
+    }
+
+    @GetMapping("/channel/{slug}")
+    String channel(@PathVariable String slug, @RequestParam(required = false) String page, Model model) {
+        Channel channel = channels.bySlug(slug).orElseThrow(() -> new NotFound("channel " + slug));
+        return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), ArticleFilter.visible().inChannel(channel.id()), page);
+    }
+
+    @GetMapping("/tag/{name}")
+    String tag(@PathVariable String name, @RequestParam(required = false) String page, Model model) {
+        Tag tag = tags.byName(name).orElseThrow(() -> new NotFound("tag " + name));
+        return listing(model, "list.tag", tag.name(), tag.url(), null, ArticleFilter.visible().taggedWith(tag.id()), page);
+    }
+
+    @GetMapping("/source/{id:\\d{1,18}}")
+    String source(@PathVariable long id, @RequestParam(required = false) String page, Model model) {
+        Source source = sources.byId(id).orElseThrow(() -> new NotFound("source " + id));
+        return listing(model, "list.source", source.name(), source.url(), null, ArticleFilter.visible().fromSource(source.id()), page);
+    }
+
+    @GetMapping("/author/{name}")
+    String author(@PathVariable String name, @RequestParam(required = false) String page, Model model) {
+        ArticleFilter filter = ArticleFilter.visible().byAuthor(name);
+        if (articles.count(filter) == 0) {
+            throw new NotFound("author " + name);
+        }
+        return listing(model, "list.author", name, authorUrl(name), null, filter, page);
+    }
+
+    private String listing(Model model, String kindKey, String heading, String path, String currentChannel, ArticleFilter filter, String pageParam) {
+        int page = pageNumber(pageParam);
+        PageSlice<ArticleCard> slice = articles.list(filter, page, PAGE_SIZE);
+        if (page > 1 && page > slice.totalPages()) {
+            throw new NotFound("page " + page + " of " + path);
+        }
+        SiteFormats formats = layouts.formats();
+        int excerpt = layouts.settings().excerptLength();
+        List<CardView> items = slice.items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<CardView> headlines = articles.headlines(10).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        String kind = layouts.messages().get(kindKey);
+        String title = page == 1 ? heading : heading + " — " + layouts.messages().get("pagination.page", String.valueOf(page));
+        String canonical = page == 1 ? path : path + "?page=" + page;
+        model.addAttribute("page", new ListingPage(
+                layouts.layout(title, layouts.messages().get("list.description", kind, heading), canonical, currentChannel),
+                kind,
+                heading,
+                items,
+                page,
+                slice.totalPages(),
+                slice.hasPrevious() ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
+                slice.hasNext() ? path + "?page=" + (page + 1) : null,
+                headlines));
+        return "site/listing";
+    }
+
+    /** A page number from the URL; anything but 1 … MAX_PAGE is a missing page, not an error. */
+    private static int pageNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page >= 1 && page <= MAX_PAGE) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to 404
+        }
+        throw new NotFound("page " + raw);
+    }
+}

@@ -1,0 +1,50 @@
+package org.masthead.site;
+
+import java.util.List;
+import org.masthead.ads.AdCreative;
+import org.masthead.platform.Messages;
+
+/**
+ * What every page of the site shares: head, navigation, ad slots and footer.
+ *
+ * @param title the document title (page title — site name)
+ * @param description the meta description
+ * @param canonicalPath this page's path, for the canonical link
+ * @param currentChannel slug of the channel to mark in the navigation, or null
+ */
+public record SiteLayout(
+        Messages msg,
+        String siteName,
+        String tagline,
+        String title,
+        String description,
+        String canonicalUrl,
+        String cssUrl,
+        List<NavItem> navigation,
+        String currentChannel,
+        Footer footer,
+        List<AdCreative> ads) {
+
+    /** A channel link in the navigation. */
+    public record NavItem(String name, String url, String slug) {}
+
+    /**
+     * The footer: {@code copyright} reads "Copyright © 2023-2026 站名 版权所有"; the e-mail is split so
+     * the plain address never appears in the HTML (see {@code ContactController}).
+     */
+    public record Footer(String copyright, String icp, String publicSecurityFiling, String emailUser, String emailDomain, boolean demoNote) {
+
+        public boolean hasEmail() {
+            return emailUser != null && emailDomain != null;
+        }
+    }
+
+    /** The creative for a named slot, or null when the slot is empty (the template then renders nothing). */
+    public AdCreative ad(String slot) {
+        return ads.stream().filter(a -> a.slot().equals(slot)).findFirst().orElse(null);
+    }
+
+    public boolean isCurrent(NavItem item) {
+        return item.slug().equals(currentChannel);
+    }
+}

@@ -1,0 +1,2 @@
+/** Sources (来源): the publishers whose articles the site carries. */
+package org.masthead.source;

@@ -1,0 +1,2 @@
+/** Tags (标签): the free keywords attached to articles. */
+package org.masthead.tag;
