@@ -25,11 +25,12 @@ class SiteLayouts {
     private final Channels channels;
     private final AdSlots ads;
     private final MessageSource messages;
-    private final ResourceUrlProvider resources;
+    private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources;
     private final Clock clock;
     private final boolean demo;
 
-    SiteLayouts(SiteSettingsStore settings, Channels channels, AdSlots ads, MessageSource messages, ResourceUrlProvider resources, Clock clock,
+    SiteLayouts(SiteSettingsStore settings, Channels channels, AdSlots ads, MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources, Clock clock,
             @Value("${masthead.demo.enabled:false}") boolean demo) {
         this.settings = settings;
         this.channels = channels;
@@ -71,7 +72,8 @@ class SiteLayouts {
                 demo);
         List<SiteLayout.NavItem> nav = channels.all().stream().filter(c -> c.parentId() == null)
                 .map(c -> new SiteLayout.NavItem(c.name(), c.url(), c.slug())).toList();
-        String css = Optional.ofNullable(resources.getForLookupPath("/css/site.css")).orElse("/css/site.css");
+        ResourceUrlProvider urls = resources.getIfAvailable();
+        String css = Optional.ofNullable(urls == null ? null : urls.getForLookupPath("/css/site.css")).orElse("/css/site.css");
         List<org.masthead.ads.AdCreative> placed = java.util.stream.Stream.of(AdSlots.HOME_TOP, AdSlots.SIDEBAR, AdSlots.ARTICLE_BOTTOM)
                 .map(ads::creativeFor).flatMap(Optional::stream).toList();
         return new SiteLayout(msg, s.name(), s.tagline(), title, description == null || description.isBlank() ? s.tagline() : description,
