@@ -1,0 +1,2 @@
+/** Chinese text: plain text from article HTML, excerpts, and later segmentation, summaries and keywords. */
+package org.masthead.text;
