@@ -158,7 +158,7 @@ class ArticleApiController {
         if (results.isEmpty()) {
             results = List.of(new LineResult(1, "error", null, null, "json: the request body holds no article"));
         }
-        boolean anyGood = results.stream().anyMatch(r -> !r.isError());
+        boolean anyGood = results.stream().anyMatch(r -> !r.failed());
         HttpStatus status = anyGood ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(new ImportResponse(results));
     }

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleEditing {
 
     static final int MAX_TITLE = 200;
-    static final int LEAD_CHARS = 400;
+    /** Longer than the longest excerpt setting (500), so excerpts are always cut by Excerpt rules, never here. */
+    static final int LEAD_CHARS = 1000;
 
     private final ArticleRepository articles;
     private final Channels channels;

@@ -63,7 +63,7 @@ class DemoContent implements ApplicationRunner {
                     continue;
                 }
                 LineResult result = importer.importRecord(number, toImportRecord(json.readTree(line)));
-                if (result.isError()) {
+                if (result.failed()) {
                     failed++;
                     log.warn("demo line {}: {}", number, result.error());
                 } else {

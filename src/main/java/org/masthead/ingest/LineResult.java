@@ -13,7 +13,8 @@ public record LineResult(int line, String status, Long id, String url, String er
         return new LineResult(line, "error", null, null, error);
     }
 
-    public boolean isError() {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean failed() {
         return "error".equals(status);
     }
 }
