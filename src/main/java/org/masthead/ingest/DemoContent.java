@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.masthead.ads.AdCreative;
+import org.masthead.ads.AdSlots;
 import org.masthead.setting.SiteSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +42,13 @@ class DemoContent implements ApplicationRunner {
     private final ArticleLineImport importer;
     private final SiteSettingsStore settings;
     private final JsonMapper json;
+    private final AdSlots ads;
 
-    DemoContent(ArticleLineImport importer, SiteSettingsStore settings, JsonMapper json) {
+    DemoContent(ArticleLineImport importer, SiteSettingsStore settings, JsonMapper json, AdSlots ads) {
         this.importer = importer;
         this.settings = settings;
         this.json = json;
+        this.ads = ads;
     }
 
     @Override
@@ -73,6 +77,9 @@ class DemoContent implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo articles " + FILE, e);
         }
+        // House ads, so the demo shows its ad slots (labelled 广告, closable).
+        ads.place(new AdCreative(AdSlots.SIDEBAR, "广告位招租：在报头新闻投放您的品牌", "/contact", null));
+        ads.place(new AdCreative(AdSlots.HOME_TOP, "报头 Masthead — 开源新闻发布与聚合平台", "/latest", null));
         settings.putValue(LOADED_FLAG, "true");
         log.info("Demo content: {} articles loaded, {} skipped", stored, failed);
     }
