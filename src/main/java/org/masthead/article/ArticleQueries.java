@@ -16,8 +16,11 @@ public class ArticleQueries {
     private final ArticleRepository articles;
     private final Clock clock;
 
-    ArticleQueries(ArticleRepository articles, Clock clock) {
+    private final org.masthead.channel.Channels channels;
+
+    ArticleQueries(ArticleRepository articles, org.masthead.channel.Channels channels, Clock clock) {
         this.articles = articles;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -39,8 +42,10 @@ public class ArticleQueries {
         return articles.detail(id);
     }
 
+    /** The newest articles of each top-level channel (at most 50 channels), in channel order. */
     public List<ArticleCard> newestPerChannel(int perChannel) {
-        return articles.newestPerChannel(perChannel, clock.instant());
+        List<Long> ids = channels.all().stream().filter(c -> c.parentId() == null).limit(50).map(c -> c.id()).toList();
+        return articles.newestPerChannel(ids, perChannel, clock.instant());
     }
 
     /** The headline list: the most read of the newest articles. */

@@ -100,21 +100,34 @@ class ArticleRepository {
         return new PageSlice<>(items, page, size, total);
     }
 
-    /** The newest {@code perChannel} visible articles of every channel, in one query (window function). */
-    List<ArticleCard> newestPerChannel(int perChannel, Instant now) {
-        return jdbc.sql("SELECT " + CARD_COLUMNS.replace("FROM article a", "FROM (SELECT *, ROW_NUMBER() OVER "
-                        + "(PARTITION BY channel_id ORDER BY published_at DESC, id DESC) AS rank_in_channel FROM article "
-                        + "WHERE status = 'published' AND published_at <= ? AND channel_id IS NOT NULL) a")
-                        + " WHERE a.rank_in_channel <= ? ORDER BY c.position, c.id, a.published_at DESC, a.id DESC")
-                .params(now.toEpochMilli(), perChannel)
+    /**
+     * The newest {@code perChannel} visible articles of each given channel, in one statement: one
+     * small index range per channel (article_channel), so the cost follows the page, not the table.
+     */
+    List<ArticleCard> newestPerChannel(List<Long> channelIds, int perChannel, Instant now) {
+        if (channelIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < channelIds.size(); i++) {
+            parts.add("SELECT id FROM (SELECT id FROM article WHERE channel_id = ? AND status = 'published' AND published_at <= ? "
+                    + "ORDER BY published_at DESC, id DESC LIMIT ?) AS c" + i);
+            params.add(channelIds.get(i));
+            params.add(now.toEpochMilli());
+            params.add(perChannel);
+        }
+        return jdbc.sql("SELECT " + CARD_COLUMNS + " WHERE a.id IN (" + String.join(" UNION ALL ", parts) + ")"
+                        + " ORDER BY c.position, c.id, a.published_at DESC, a.id DESC")
+                .params(params)
                 .query(ArticleRepository::card)
                 .list();
     }
 
     /** Most read among the newest visible articles; ties go to the newer. */
     List<ArticleCard> mostRead(int limit, int amongNewest, Instant now) {
-        return jdbc.sql("SELECT " + CARD_COLUMNS.replace("FROM article a", "FROM (SELECT * FROM article WHERE status = 'published' AND published_at <= ? "
-                        + "ORDER BY published_at DESC, id DESC LIMIT ?) a")
+        return jdbc.sql("SELECT " + CARD_COLUMNS + " WHERE a.id IN (SELECT id FROM (SELECT id FROM article WHERE status = 'published' "
+                        + "AND published_at <= ? ORDER BY published_at DESC, id DESC LIMIT ?) AS newest)"
                         + " ORDER BY a.view_count DESC, a.published_at DESC, a.id DESC LIMIT ?")
                 .params(now.toEpochMilli(), amongNewest, limit)
                 .query(ArticleRepository::card)
