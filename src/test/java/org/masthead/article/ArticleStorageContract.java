@@ -1,0 +1,404 @@
+package org.masthead.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.article.TestArticles.published;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.masthead.channel.Channel;
+import org.masthead.channel.Channels;
+import org.masthead.platform.PageSlice;
+import org.masthead.setting.SiteSettings;
+import org.masthead.setting.SiteSettingsStore;
+import org.masthead.source.Sources;
+import org.masthead.tag.Tag;
+import org.masthead.tag.Tags;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * What the storage layer promises, run unchanged against every database Masthead supports: each
+ * subclass only says which database (SQLite file, real PostgreSQL). The SQL is one text for both, so
+ * a query that works on one and fails on the other fails here.
+ *
+ * <p>Every test starts from empty article, channel, source and tag tables. View counts are flushed
+ * only when a test says so (the scheduled flush is pushed an hour out).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "masthead.views.flush-interval=1h")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class ArticleStorageContract {
+
+    static final List<String> TABLES = List.of(
+            "channel", "source", "tag", "article", "article_author", "article_tag", "article_figure", "site_setting", "app_user", "ad_slot");
+
+    @Autowired
+    ArticleEditing editing;
+
+    @Autowired
+    ArticleQueries queries;
+
+    @Autowired
+    ArticleViews views;
+
+    @Autowired
+    Channels channels;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Tags tags;
+
+    @Autowired
+    SiteSettingsStore settings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The JDBC product name of the database under test, e.g. "PostgreSQL". */
+    abstract String databaseProductName();
+
+    /** The folder under db/migration that Flyway must have used for it. */
+    abstract String migrationFolder();
+
+    @BeforeEach
+    void startFromEmptyTables() {
+        views.flush();
+        for (String table : List.of("article_tag", "article_author", "article_figure", "article", "tag", "channel", "source")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
+    @Test
+    void flywayMigratedThisDatabaseFromItsOwnMigrationFolder() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(databaseProductName());
+        }
+        assertThat(Arrays.stream(flyway.getConfiguration().getLocations()).map(Object::toString))
+                .containsExactly("classpath:db/migration/" + migrationFolder());
+        MigrationInfo[] applied = flyway.info().applied();
+        assertThat(applied).isNotEmpty().allSatisfy(migration -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        assertThat(flyway.info().pending()).isEmpty();
+        for (String table : TABLES) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isNotNegative();
+        }
+    }
+
+    @Test
+    void savingTheSameArticleAgainChangesNothingAndSavingAChangeUpdatesItInPlace() {
+        TestArticles article = published("台南市中西区道路周末养护施工").url("https://example.cn/n/20230829-road").channel("市政").source("台南市政府");
+
+        SaveOutcome created = editing.savePublished(article.draft());
+        ArticleDetail first = queries.any(created.articleId()).orElseThrow();
+        SaveOutcome again = editing.savePublished(article.draft());
+        SaveOutcome changed = editing.savePublished(article.title("台南市中西区道路养护施工延至下周").draft());
+
+        assertThat(created.kind()).isEqualTo(SaveOutcome.Kind.CREATED);
+        assertThat(again).isEqualTo(new SaveOutcome(created.articleId(), SaveOutcome.Kind.UNCHANGED));
+        assertThat(changed).isEqualTo(new SaveOutcome(created.articleId(), SaveOutcome.Kind.UPDATED));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isEqualTo(1);
+        ArticleDetail stored = queries.any(created.articleId()).orElseThrow();
+        assertThat(stored.title()).isEqualTo("台南市中西区道路养护施工延至下周");
+        assertThat(stored.originalUrl()).isEqualTo("https://example.cn/n/20230829-road");
+        assertThat(stored.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(stored.createdAt()).isEqualTo(first.createdAt());
+        assertThat(stored.updatedAt()).isAfterOrEqualTo(first.updatedAt());
+    }
+
+    @Test
+    void anUnchangedSaveLeavesTheUpdateTimeAlone() {
+        TestArticles article = published("安平区观光节开幕").channel("文化");
+        long id = editing.savePublished(article.draft()).articleId();
+        ArticleDetail before = queries.any(id).orElseThrow();
+
+        editing.savePublished(article.draft());
+
+        assertThat(queries.any(id).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsAuthorsTagsAndFiguresInTheOrderGiven() {
+        Figure typhoon = new Figure("https://img.example.cn/2023/typhoon.jpg", "【资料图】台风过境后的安平港");
+        Figure street = new Figure("https://img.example.cn/2023/street.jpg", null);
+        Figure repair = new Figure("https://img.example.cn/2023/repair.jpg", "电力公司连夜抢修");
+        TestArticles article = published("台风过境 台南全力复原").authors("王五", "张三", "李四").tags("台风", "民生", "交通").figures(typhoon, street, repair);
+
+        long id = editing.savePublished(article.draft()).articleId();
+        ArticleDetail stored = queries.any(id).orElseThrow();
+
+        assertThat(stored.authors()).containsExactly("王五", "张三", "李四");
+        assertThat(stored.tags()).extracting(Tag::name).containsExactly("台风", "民生", "交通");
+        assertThat(stored.figures()).containsExactly(typhoon, street, repair);
+
+        editing.savePublished(article.authors("李四", "王五").tags("交通", "台风").figures(repair, typhoon).draft());
+        ArticleDetail reordered = queries.any(id).orElseThrow();
+
+        assertThat(reordered.authors()).containsExactly("李四", "王五");
+        assertThat(reordered.tags()).extracting(Tag::name).containsExactly("交通", "台风");
+        assertThat(reordered.figures()).containsExactly(repair, typhoon);
+    }
+
+    @Test
+    void createsAChannelSourceOrTagOnceAndReusesIt() {
+        long first = editing.savePublished(published("防汛演练在安南区举行").channel("要闻").source("新华社", "https://www.news.cn/").tags("台风", "防汛")
+                .draft()).articleId();
+        long second = editing.savePublished(published("防汛物资整备完成").channel("要闻").source("新华社").tags("防汛", "民生").draft()).articleId();
+
+        ArticleDetail a = queries.any(first).orElseThrow();
+        ArticleDetail b = queries.any(second).orElseThrow();
+        assertThat(b.channel()).isEqualTo(a.channel());
+        assertThat(b.source()).isEqualTo(a.source());
+        assertThat(a.source().homepage()).isEqualTo("https://www.news.cn/");
+        assertThat(a.tags().get(1)).isEqualTo(b.tags().get(0));
+        assertThat(channels.all()).singleElement().satisfies(channel -> {
+            assertThat(channel.name()).isEqualTo("要闻");
+            assertThat(channel.slug()).isEqualTo("要闻");
+        });
+        assertThat(sources.byName("新华社")).contains(a.source());
+        assertThat(tags.byName("防汛")).contains(a.tags().get(1));
+        assertThat(count("channel")).isEqualTo(1);
+        assertThat(count("source")).isEqualTo(1);
+        assertThat(count("tag")).isEqualTo(3);
+    }
+
+    @Test
+    void listsNewestFirstWithFiltersAndPagingTotals() {
+        save(published("一 市政 交通").at("2023-08-25T02:00:00Z").channel("市政").source("台南市政府").tags("交通").authors("王小明"));
+        save(published("二 文化 节庆").at("2023-08-26T02:00:00Z").channel("文化").source("台南市政府").tags("节庆").authors("李华"));
+        save(published("三 市政 交通 节庆").at("2023-08-27T02:00:00Z").channel("市政").source("中央社").tags("交通", "节庆").authors("王小明"));
+        save(published("四 文化").at("2023-08-28T02:00:00Z").channel("文化").source("中央社").authors("李华", "王小明"));
+        save(published("五 市政 交通").at("2023-08-29T02:00:00Z").channel("市政").source("台南市政府").tags("交通").authors("陈美玲"));
+        ArticleFilter visible = ArticleFilter.visible();
+        long city = channels.byName("市政").orElseThrow().id();
+        long cna = sources.byName("中央社").orElseThrow().id();
+
+        PageSlice<ArticleCard> firstPage = queries.list(visible, 1, 2);
+        assertThat(titles(firstPage)).containsExactly("五 市政 交通", "四 文化");
+        assertThat(firstPage.total()).isEqualTo(5);
+        assertThat(firstPage.totalPages()).isEqualTo(3);
+        assertThat(firstPage.hasNext()).isTrue();
+        assertThat(titles(queries.list(visible, 2, 2))).containsExactly("三 市政 交通 节庆", "二 文化 节庆");
+        PageSlice<ArticleCard> lastPage = queries.list(visible, 3, 2);
+        assertThat(titles(lastPage)).containsExactly("一 市政 交通");
+        assertThat(lastPage.hasNext()).isFalse();
+        PageSlice<ArticleCard> beyond = queries.list(visible, 4, 2);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(5);
+
+        assertThat(titles(queries.list(visible.inChannel(city), 1, 10))).containsExactly("五 市政 交通", "三 市政 交通 节庆", "一 市政 交通");
+        assertThat(titles(queries.list(visible.fromSource(cna), 1, 10))).containsExactly("四 文化", "三 市政 交通 节庆");
+        assertThat(titles(queries.list(visible.taggedWith(tags.byName("节庆").orElseThrow().id()), 1, 10)))
+                .containsExactly("三 市政 交通 节庆", "二 文化 节庆");
+        assertThat(titles(queries.list(visible.byAuthor("王小明"), 1, 10))).containsExactly("四 文化", "三 市政 交通 节庆", "一 市政 交通");
+        PageSlice<ArticleCard> combined = queries.list(visible.inChannel(city).byAuthor("王小明").taggedWith(tags.byName("交通").orElseThrow().id()), 1, 1);
+        assertThat(titles(combined)).containsExactly("三 市政 交通 节庆");
+        assertThat(combined.total()).isEqualTo(2);
+        assertThat(queries.count(visible.fromSource(cna))).isEqualTo(2);
+        assertThat(queries.count(visible.byAuthor("无名氏"))).isZero();
+
+        ArticleCard newest = firstPage.items().getFirst();
+        assertThat(newest.channelName()).isEqualTo("市政");
+        assertThat(newest.channelSlug()).isEqualTo("市政");
+        assertThat(newest.sourceName()).isEqualTo("台南市政府");
+        assertThat(newest.publishedAt()).isEqualTo("2023-08-29T02:00:00Z");
+    }
+
+    @Test
+    void listsArticlesOfTheSameMomentNewestSavedFirst() {
+        long earlier = save(published("同一时刻 先存").at("2023-08-29T01:18:41Z"));
+        long later = save(published("同一时刻 后存").at("2023-08-29T01:18:41Z"));
+
+        assertThat(queries.list(ArticleFilter.visible(), 1, 10).items()).extracting(ArticleCard::id).containsExactly(later, earlier);
+    }
+
+    @Test
+    void hidesArticlesDatedInTheFutureFromReaders() {
+        long past = save(published("已发布的新闻").at("2023-08-29T01:18:41Z"));
+        long future = save(published("预约发布的新闻").at("2100-01-01T00:00:00Z"));
+
+        assertThat(queries.visible(past)).isPresent();
+        assertThat(queries.visible(future)).isEmpty();
+        assertThat(queries.any(future)).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ArticleStatus.PUBLISHED));
+        assertThat(queries.list(ArticleFilter.visible(), 1, 10).items()).extracting(ArticleCard::id).containsExactly(past);
+        assertThat(queries.count(ArticleFilter.visible())).isEqualTo(1);
+        ArticleFilter editorsView = new ArticleFilter(null, null, null, null, null, false);
+        assertThat(queries.list(editorsView, 1, 10).items()).extracting(ArticleCard::id).containsExactly(future, past);
+    }
+
+    @Test
+    void showsTheNewestVisibleArticlesOfEachChannelInChannelOrder() {
+        save(published("市政 一").at("2023-08-25T02:00:00Z").channel("市政"));
+        save(published("市政 二").at("2023-08-26T02:00:00Z").channel("市政"));
+        save(published("市政 三").at("2023-08-27T02:00:00Z").channel("市政"));
+        save(published("文化 一").at("2023-08-28T02:00:00Z").channel("文化"));
+        save(published("体育 未来").at("2100-01-01T00:00:00Z").channel("体育"));
+        save(published("无栏目").at("2023-08-29T02:00:00Z"));
+
+        List<ArticleCard> newest = queries.newestPerChannel(2);
+
+        assertThat(newest).extracting(ArticleCard::title).containsExactly("市政 三", "市政 二", "文化 一");
+        assertThat(newest).extracting(ArticleCard::channelName).containsExactly("市政", "市政", "文化");
+    }
+
+    @Test
+    void headlinesAreTheMostReadVisibleArticlesNewerFirstOnATie() {
+        long a = save(published("甲").at("2023-08-25T02:00:00Z"));
+        long b = save(published("乙").at("2023-08-26T02:00:00Z"));
+        long c = save(published("丙").at("2023-08-27T02:00:00Z"));
+        save(published("丁").at("2023-08-28T02:00:00Z"));
+        long future = save(published("未来").at("2100-01-01T00:00:00Z"));
+        read(a, 3);
+        read(b, 1);
+        read(c, 3);
+        read(future, 10);
+        views.flush();
+
+        assertThat(queries.headlines(3)).extracting(ArticleCard::title).containsExactly("丙", "甲", "乙");
+        assertThat(queries.headlines(10)).extracting(ArticleCard::title).containsExactly("丙", "甲", "乙", "丁");
+    }
+
+    @Test
+    void recordedViewsReachTheViewCountWhenFlushed() {
+        long id = save(published("浏览量计数"));
+
+        read(id, 3);
+        assertThat(queries.any(id).orElseThrow().viewCount()).isZero();
+        views.flush();
+        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(3);
+
+        read(id, 2);
+        read(-1, 1);
+        views.flush();
+        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(5);
+        views.flush();
+        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(5);
+    }
+
+    @Test
+    void storesSiteSettingsAndAFreshStoreReadsThemBack() {
+        SiteSettings original = settings.current();
+        try {
+            SiteSettings wanted = new SiteSettings("台南新闻网", "在地新闻・即时更新", 2019, "沪ICP备12345678号-1", "沪公网安备 31010402000001号",
+                    "editor@tainan.example", ZoneId.of("Asia/Taipei"), 48, "https://news.example.cn/");
+            SiteSettings expected = new SiteSettings("台南新闻网", "在地新闻・即时更新", 2019, "沪ICP备12345678号-1", "沪公网安备 31010402000001号",
+                    "editor@tainan.example", ZoneId.of("Asia/Taipei"), 48, "https://news.example.cn");
+
+            assertThat(settings.update(wanted)).isEqualTo(expected);
+            assertThat(settings.current()).isEqualTo(expected);
+            SiteSettingsStore reloaded = context.getAutowireCapableBeanFactory().createBean(SiteSettingsStore.class);
+            assertThat(reloaded.current()).isEqualTo(expected);
+
+            settings.putValue("demo.loaded", "是");
+            assertThat(reloaded.value("demo.loaded")).isEqualTo("是");
+            assertThat(reloaded.value("no.such.setting")).isNull();
+        } finally {
+            settings.update(original);
+            jdbc.sql("DELETE FROM site_setting WHERE name = 'demo.loaded'").update();
+        }
+        assertThat(settings.current()).isEqualTo(original);
+    }
+
+    @Test
+    void keepsChineseTextExactly() {
+        String title = "台风“海葵”逼近：台南市停班停课，𠮷野家暂停营业";
+        String subtitle = "中央气象署发布海上陆上台风警报（第３报）";
+        String summary = "受台风影响，台南市今日停止上班上课。民众请注意防范强风豪雨——切勿前往海边！【资料图】";
+        String body = "<p>台风“海葵”今晨逼近，台南市政府宣布停班停课。</p><p>市民如需协助，请拨打１９９９市民热线。</p>";
+        long id = save(published(title).subtitle(subtitle).summary(summary).body(body).authors("欧阳娜娜", "司马相如").channel("社会民生")
+                .source("台南市政府新闻及国际关系处").tags("台风", "停班停课"));
+
+        ArticleDetail stored = queries.any(id).orElseThrow();
+
+        assertThat(stored.title()).isEqualTo(title);
+        assertThat(stored.subtitle()).isEqualTo(subtitle);
+        assertThat(stored.summary()).isEqualTo(summary);
+        assertThat(stored.bodyHtml()).isEqualTo(body);
+        assertThat(stored.leadText()).startsWith("台风“海葵”今晨逼近，台南市政府宣布停班停课。").contains("１９９９市民热线");
+        assertThat(stored.authors()).containsExactly("欧阳娜娜", "司马相如");
+        assertThat(stored.tags()).extracting(Tag::name).containsExactly("台风", "停班停课");
+        assertThat(stored.channel()).extracting(Channel::name).isEqualTo("社会民生");
+        assertThat(stored.source().name()).isEqualTo("台南市政府新闻及国际关系处");
+        assertThat(queries.list(ArticleFilter.visible().byAuthor("司马相如"), 1, 10).items()).singleElement().satisfies(card -> {
+            assertThat(card.title()).isEqualTo(title);
+            assertThat(card.excerptSource()).isEqualTo(summary);
+        });
+        assertThat(channels.bySlug("社会民生")).isPresent();
+    }
+
+    @ParameterizedTest(name = "naughty string {index}")
+    @MethodSource("naughtyStrings")
+    void keepsNaughtyStringsExactlyInTitleAndSummary(String naughty) {
+        TestArticles article = published(naughty).summary(naughty);
+        long id = save(article);
+
+        ArticleDetail stored = queries.any(id).orElseThrow();
+
+        assertThat(stored.title()).isEqualTo(naughty);
+        assertThat(stored.summary()).isEqualTo(naughty);
+        assertThat(queries.list(ArticleFilter.visible(), 1, 1).items()).singleElement().satisfies(card -> {
+            assertThat(card.title()).isEqualTo(naughty);
+            assertThat(card.excerptSource()).isEqualTo(naughty);
+        });
+        assertThat(editing.savePublished(article.draft()).kind()).isEqualTo(SaveOutcome.Kind.UNCHANGED);
+    }
+
+    /** Lines of fixtures/naughty-strings.txt (a part of the Big List of Naughty Strings, MIT). */
+    static Stream<String> naughtyStrings() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                ArticleStorageContract.class.getResourceAsStream("/fixtures/naughty-strings.txt"), StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isEmpty() && !line.startsWith("#")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long save(TestArticles article) {
+        SaveOutcome outcome = editing.savePublished(article.draft());
+        assertThat(outcome.kind()).isEqualTo(SaveOutcome.Kind.CREATED);
+        return outcome.articleId();
+    }
+
+    private void read(long articleId, int times) {
+        for (int i = 0; i < times; i++) {
+            views.record(articleId);
+        }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    private static List<String> titles(PageSlice<ArticleCard> slice) {
+        return slice.items().stream().map(ArticleCard::title).toList();
+    }
+}
