@@ -355,6 +355,34 @@ abstract class ArticleStorageContract {
         assertThat(channels.bySlug("社会民生")).isPresent();
     }
 
+    @Test
+    void dropsTheNulCharacterWhichPostgreSqlCannotStoreFromEveryText() {
+        String nul = "\u0000";
+        Figure figure = new Figure("https://img.example.cn/" + nul + "1.jpg", "资料" + nul + "图");
+        TestArticles article = published("台南" + nul + "市政府").subtitle("副" + nul + "题").summary("摘" + nul + "要").body("<p>正" + nul + "文</p>")
+                .url("https://example.cn/n/" + nul + "nul").source("来" + nul + "源", "https://example.cn/" + nul).authors("作" + nul + "者")
+                .channel("栏" + nul + "目").tags("标" + nul + "签").cover("https://img.example.cn/" + nul + "cover.jpg").figures(figure);
+
+        long id = save(article);
+        ArticleDetail stored = queries.any(id).orElseThrow();
+
+        assertThat(stored.title()).isEqualTo("台南市政府");
+        assertThat(stored.subtitle()).isEqualTo("副题");
+        assertThat(stored.summary()).isEqualTo("摘要");
+        assertThat(stored.bodyHtml()).isEqualTo("<p>正文</p>");
+        assertThat(stored.leadText()).isEqualTo("正文");
+        assertThat(stored.originalUrl()).isEqualTo("https://example.cn/n/nul");
+        assertThat(stored.source().name()).isEqualTo("来源");
+        assertThat(stored.source().homepage()).isEqualTo("https://example.cn/");
+        assertThat(stored.authors()).containsExactly("作者");
+        assertThat(stored.channel().name()).isEqualTo("栏目");
+        assertThat(stored.tags()).extracting(Tag::name).containsExactly("标签");
+        assertThat(stored.coverImage()).isEqualTo("https://img.example.cn/cover.jpg");
+        assertThat(stored.figures()).containsExactly(new Figure("https://img.example.cn/1.jpg", "资料图"));
+        assertThat(editing.savePublished(article.draft())).isEqualTo(new SaveOutcome(id, SaveOutcome.Kind.UNCHANGED));
+        assertThat(editing.savePublished(published("台南市政府").url("https://example.cn/n/nul").draft()).articleId()).isEqualTo(id);
+    }
+
     @ParameterizedTest(name = "naughty string {index}")
     @MethodSource("naughtyStrings")
     void keepsNaughtyStringsExactlyInTitleAndSummary(String naughty) {
