@@ -40,15 +40,6 @@ run_import() {
 }
 IMPORT_MODE="plain CLI (no web context)"
 run_import
-if [ "$IMPORT_STATUS" != 0 ] && grep -q 'APPLICATION FAILED TO START' "$WORK/import.out" "$WORK/import.err"; then
-  # The CLI runs without a web context, and at commit 6b844ff some beans still need one (SiteLayouts
-  # wants ResourceUrlProvider, SecurityConfiguration wants HttpSecurity). Until that is fixed, run the
-  # same command in a servlet context on a random port: the import's own clock starts after the
-  # context is up, so the rate it reports is the same; only the CLI's start-up is longer.
-  echo "the import CLI could not start without a web context; retrying in a servlet context" >&2
-  IMPORT_MODE="CLI with --spring.main.web-application-type=servlet (it fails to start without a web context at this commit)"
-  run_import --spring.main.web-application-type=servlet --server.port=0
-fi
 if [ "$IMPORT_STATUS" != 0 ]; then
   echo "import failed (exit $IMPORT_STATUS):" >&2
   grep -v '^WARNING' "$WORK/import.err" | tail -20 >&2

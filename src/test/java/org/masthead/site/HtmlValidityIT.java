@@ -104,7 +104,7 @@ class HtmlValidityIT {
             lines.append(line(a)).append('\n');
         }
         List<LineResult> results = importer.importLines(new StringReader(lines.toString()));
-        assertThat(results).as("import results").noneMatch(LineResult::isError);
+        assertThat(results).as("import results").noneMatch(LineResult::failed);
         articleUrl = results.get(0).url();
         bareArticleUrl = results.get(1).url();
         // Every slot, so each form of the closable ad is checked: with a link, with an image, text only.
