@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import rate and page render time on 10,000 Sina news articles (see bench/README.md).
 #
-#   bench/import-and-render.sh            # builds target/masthead.jar if it is missing
+#   bench/import-and-render.sh            # (re)builds target/masthead.jar when it is missing or older than the sources
 #   REBUILD=1 bench/import-and-render.sh  # rebuilds it first
 #
 # Environment: SINA_CORPUS (default ../shared/corpus/sina-news-2018/sina_news_2018.jsonl),
@@ -21,7 +21,7 @@ DATA=$WORK/data-$STAMP
 mkdir -p "$WORK" "$RESULTS"
 rm -rf "$WORK"/data-*   # earlier runs' databases (about 54 MB each); the result tables stay
 
-if [ "${REBUILD:-0}" = 1 ] || [ ! -f target/masthead.jar ]; then
+if [ "${REBUILD:-0}" = 1 ] || [ ! -f target/masthead.jar ] || [ -n "$(find src pom.xml -newer target/masthead.jar -print -quit)" ]; then
   echo "building target/masthead.jar …" >&2
   ./mvnw -q -B package -DskipTests
 fi
