@@ -24,7 +24,9 @@ public final class TestSites {
     /** Points the application at a new, empty SQLite database in a temporary folder. */
     public static Path useFreshSqlite(DynamicPropertyRegistry registry) {
         try {
-            Path dir = Files.createTempDirectory("masthead-test-");
+            // Under target/, so `mvn clean` removes the test databases.
+            Path root = Files.createDirectories(Path.of("target", "test-data"));
+            Path dir = Files.createTempDirectory(root, "site-").toAbsolutePath();
             registry.add("masthead.data-dir", dir::toString);
             registry.add("spring.datasource.url", () -> sqliteUrl(dir));
             registry.add("masthead.admin-password", () -> ADMIN_PASSWORD);
