@@ -1,5 +1,6 @@
 package org.masthead.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "masthead.notification.indexnow.enabled", havingValue = "true")
 class IndexNowKeyController {
 
-    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final String key;
 

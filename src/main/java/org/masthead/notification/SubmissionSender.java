@@ -151,25 +151,20 @@ class SubmissionSender {
 
     private void retryLater(Target target, List<SubmissionRepository.Pending> failed, Outcome.Retry retry) {
         Instant now = clock.instant();
-        List<SubmissionRepository.Pending> givenUp = new ArrayList<>();
-        Duration[] shortest = {null};
+        List<SubmissionRepository.Pending> again = failed.stream().filter(p -> p.attempts() + 1 < maxAttempts).toList();
+        List<SubmissionRepository.Pending> givenUp = failed.stream().filter(p -> p.attempts() + 1 >= maxAttempts).toList();
         transaction.executeWithoutResult(status -> {
-            for (SubmissionRepository.Pending pending : failed) {
+            for (SubmissionRepository.Pending pending : again) {
                 int failures = pending.attempts() + 1;
-                if (failures >= maxAttempts) {
-                    givenUp.add(pending);
-                    continue;
-                }
                 Duration wait = backoff.after(failures, ThreadLocalRandom.current().nextDouble(), retry.retryAfter());
                 submissions.retryAt(pending.id(), failures, now.plus(wait), retry.reason());
-                if (shortest[0] == null || wait.compareTo(shortest[0]) < 0) {
-                    shortest[0] = wait;
-                }
             }
             submissions.delete(ids(givenUp));
         });
-        if (shortest[0] != null) {
-            log.warn("{}: {}; {} URL(s) will be tried again in {} or later", target, retry.reason(), failed.size() - givenUp.size(), shortest[0]);
+        if (!again.isEmpty()) {
+            int fewestFailures = again.stream().mapToInt(SubmissionRepository.Pending::attempts).min().orElse(0) + 1;
+            log.warn("{}: {}; {} URL(s) will be tried again, the first in about {}",
+                    target, retry.reason(), again.size(), backoff.after(fewestFailures, 0, retry.retryAfter()));
         }
         if (!givenUp.isEmpty()) {
             log.error("{}: gave up after {} attempts ({}); dropped {} URL(s): {}", target, maxAttempts, retry.reason(), givenUp.size(), urls(givenUp));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleDraft;
 import org.masthead.article.ArticleEditing;
@@ -22,6 +23,8 @@ import org.masthead.notification.FakeSearchEngine.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -35,8 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Published and changed articles reach IndexNow and Baidu (a fake of both on 127.0.0.1): the right
  * bodies, after the import has answered, retried with growing waits on 503, not retried on 400,
- * Baidu held back for the day when over quota. Polls every 100 ms, first retry after 1 s.
+ * Baidu held back for the day when over quota. Polls every 100 ms, first retry after 1 s, three
+ * attempts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "masthead.site.base-url=https://news.example.cn",
     "masthead.notification.indexnow.enabled=true",
@@ -45,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
     "masthead.notification.baidu.site=https://news.example.cn",
     "masthead.notification.baidu.token=test-token",
     "masthead.notification.poll-interval=100ms",
+    "masthead.notification.retry.max-attempts=3",
     "masthead.notification.retry.base-delay=1s",
     "masthead.notification.retry.max-delay=10s"})
 class NotificationIT {
@@ -177,7 +183,19 @@ class NotificationIT {
     }
 
     @Test
-    void badRequestIsNotRetried() {
+    void givesUpAfterTheLastAttemptAndSaysSo(CapturedOutput output) {
+        engine.answer(FakeSearchEngine.INDEXNOW, Reply.status(503), Reply.status(503), Reply.status(503));
+
+        String url = importArticle("三次都失败", "https://origin.example.cn/give-up");
+
+        awaitRequest(FakeSearchEngine.INDEXNOW, url, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> queued(Target.INDEXNOW).isEmpty());
+        assertThat(engine.requestsNaming(FakeSearchEngine.INDEXNOW, url)).hasSize(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("INDEXNOW: gave up after 3 attempts (HTTP 503); dropped 1 URL(s): " + url));
+    }
+
+    @Test
+    void badRequestIsNotRetried(CapturedOutput output) {
         engine.answer(FakeSearchEngine.INDEXNOW, Reply.status(400, "{\"message\":\"bad request\"}"));
 
         String url = importArticle("不再重试", "https://origin.example.cn/bad");
@@ -187,6 +205,7 @@ class NotificationIT {
         // Longer than the first retry would have waited (1 s to 1.25 s).
         await().during(Duration.ofMillis(1600)).atMost(Duration.ofSeconds(4))
                 .until(() -> engine.requestsNaming(FakeSearchEngine.INDEXNOW, url).size() == 1);
+        assertThat(output.getOut()).contains("INDEXNOW: refused for good (HTTP 400: {\"message\":\"bad request\"}); dropped 1 URL(s): " + url);
     }
 
     @Test
