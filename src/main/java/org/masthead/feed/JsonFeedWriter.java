@@ -40,7 +40,7 @@ class JsonFeedWriter {
                 e.source() == null ? null : new Publisher(clean(e.source().name()), clean(e.source().homepage()), clean(e.source().feedUrl()))))
                 .toList();
         JsonFeed document = new JsonFeed(VERSION, clean(feed.title()), clean(feed.pageUrl()), clean(feed.feedUrl(FeedFormat.JSON)),
-                clean(feed.description()), feed.language().toLanguageTag(), List.of(new Author(clean(feed.publisher()), clean(feed.pageUrl()))),
+                clean(feed.description()), feed.language().toLanguageTag(), List.of(new Author(clean(feed.publisher()), null)),
                 items);
         return json.writeValueAsBytes(document);
     }
