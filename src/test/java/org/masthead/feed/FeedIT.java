@@ -146,6 +146,47 @@ class FeedIT {
     }
 
     @Test
+    void followsTheW3cFeedValidatorsRules() throws Exception {
+        for (String list : List.of("", TEST_CHANNEL)) {
+            Element channel = xml(list + "/feed.xml").getRootElement().getChild("channel");
+            for (String required : List.of("title", "link", "description", "language")) {
+                assertThat(channel.getChildText(required)).as(list + " channel " + required).isNotBlank();
+            }
+            assertThat(channel.getChildren("link", ATOM)).as("MissingAtomSelfLink").anySatisfy(l -> assertThat(l.getAttributeValue("rel")).isEqualTo("self"));
+            for (Element item : channel.getChildren("item")) {
+                assertThat(item.getChildText("title")).isNotBlank();
+                assertThat(item.getChildText("link")).startsWith(BASE + "/articles/");
+                assertThat(item.getChild("guid").getAttributeValue("isPermaLink")).isEqualTo("true");
+                assertThat(item.getChildText("guid")).as("a permalink guid is a full http URL").isEqualTo(item.getChildText("link"));
+                assertThat(item.getChildText("pubDate")).matches(FeedWritersTest.RFC2822);
+                assertThat(item.getChildren("enclosure")).as("at most one enclosure").hasSizeLessThanOrEqualTo(1);
+                for (Element enclosure : item.getChildren("enclosure")) {
+                    assertThat(enclosure.getAttributeValue("url")).startsWith("http");
+                    assertThat(Long.parseLong(enclosure.getAttributeValue("length"))).as("non-negative length").isNotNegative();
+                    assertThat(enclosure.getAttributeValue("type")).matches("[a-z]+/[a-z0-9.+-]+");
+                }
+                if (item.getChild("source") != null) {
+                    assertThat(item.getChild("source").getAttributeValue("url")).startsWith(BASE + "/source/");
+                }
+            }
+            Element feed = xml(list + "/atom.xml").getRootElement();
+            assertThat(feed.getChildText("id", ATOM)).startsWith("https://");
+            assertThat(feed.getChildText("title", ATOM)).isNotBlank();
+            assertThat(feed.getChildText("updated", ATOM)).matches(FeedWritersTest.RFC3339);
+            assertThat(feed.getChildren("author", ATOM)).as("the feed's author stands for entries without one").isNotEmpty();
+            for (Element entry : feed.getChildren("entry", ATOM)) {
+                assertThat(entry.getChildText("id", ATOM)).startsWith(BASE + "/articles/");
+                assertThat(entry.getChildText("title", ATOM)).isNotBlank();
+                assertThat(entry.getChildText("updated", ATOM)).matches(FeedWritersTest.RFC3339);
+                assertThat(entry.getChildText("published", ATOM)).matches(FeedWritersTest.RFC3339);
+                assertThat(OffsetDateTime.parse(entry.getChildText("published", ATOM)))
+                        .isBeforeOrEqualTo(OffsetDateTime.parse(entry.getChildText("updated", ATOM)));
+                assertThat(entry.getChildren("link", ATOM)).anySatisfy(l -> assertThat(l.getAttributeValue("rel")).isEqualTo("alternate"));
+            }
+        }
+    }
+
+    @Test
     void everyFeedIsWellFormedWithItsContentTypeCacheControlAndValidators() throws Exception {
         long source = sources.byName("证券时报").orElseThrow().id();
         for (String list : List.of("", "/channel/%E8%B4%A2%E7%BB%8F", "/tag/%E5%AE%9D%E5%B1%B1", "/source/" + source)) {
