@@ -56,4 +56,17 @@ public class ArticleQueries {
     public long count(ArticleFilter filter) {
         return articles.count(filter, clock.instant());
     }
+
+    /**
+     * The newest articles readers may see now that match the filter, each with its body, authors,
+     * tags and figures, for feeds: a handful of statements for the whole list, never one per article.
+     * The filter's {@code publicOnly} is forced on.
+     */
+    public List<ArticleDetail> newestVisible(ArticleFilter filter, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit: must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        ArticleFilter visible = new ArticleFilter(filter.channelId(), filter.sourceId(), filter.tagId(), filter.author(), filter.status(), true);
+        return articles.newestDetails(visible, limit, clock.instant());
+    }
 }

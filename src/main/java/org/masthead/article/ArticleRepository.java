@@ -241,4 +241,45 @@ class ArticleRepository {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    private static final String DETAIL_COLUMNS = """
+            a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
+            s.name AS source_name, s.homepage AS source_homepage
+            FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id""";
+
+    /**
+     * The newest {@code limit} articles of the filter with all their children, in four statements
+     * whatever the limit: the articles, then authors, tags and figures of all of them at once.
+     */
+    List<ArticleDetail> newestDetails(ArticleFilter filter, int limit, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, now, params);
+        params.add(limit);
+        List<ArticleDetail> bases = jdbc.sql("SELECT " + DETAIL_COLUMNS + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
+                .params(params)
+                .query(ArticleRepository::detailRow)
+                .list();
+        if (bases.isEmpty()) {
+            return List.of();
+        }
+        List<Object> ids = bases.stream().<Object>map(ArticleDetail::id).toList();
+        String in = " IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        java.util.Map<Long, List<String>> authors = new java.util.HashMap<>();
+        jdbc.sql("SELECT article_id, name FROM article_author WHERE article_id" + in + " ORDER BY article_id, position").params(ids)
+                .query((rs, n) -> authors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        java.util.Map<Long, List<Tag>> tags = new java.util.HashMap<>();
+        jdbc.sql("SELECT at.article_id, t.id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id" + in
+                        + " ORDER BY at.article_id, at.position").params(ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Tag(rs.getLong(2), rs.getString(3))))
+                .list();
+        java.util.Map<Long, List<Figure>> figures = new java.util.HashMap<>();
+        jdbc.sql("SELECT article_id, url, caption FROM article_figure WHERE article_id" + in + " ORDER BY article_id, position").params(ids)
+                .query((rs, n) -> figures.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Figure(rs.getString(2), rs.getString(3))))
+                .list();
+        return bases.stream().map(a -> new ArticleDetail(a.id(), a.title(), a.subtitle(), a.bodyHtml(), a.summary(), a.leadText(), a.status(),
+                a.publishedAt(), a.createdAt(), a.updatedAt(), a.originalUrl(), a.source(), a.channel(),
+                List.copyOf(authors.getOrDefault(a.id(), List.of())), List.copyOf(tags.getOrDefault(a.id(), List.of())), a.coverImage(),
+                List.copyOf(figures.getOrDefault(a.id(), List.of())), a.viewCount())).toList();
+    }
 }

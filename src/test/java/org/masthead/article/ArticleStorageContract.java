@@ -432,4 +432,36 @@ abstract class ArticleStorageContract {
     private static List<String> titles(PageSlice<ArticleCard> slice) {
         return slice.items().stream().map(ArticleCard::title).toList();
     }
+
+    @Test
+    void newestVisibleArticlesComeWithBodyAuthorsTagsAndFiguresNewestFirst() {
+        Figure figure = new Figure("https://img.example.cn/2023/fig.jpg", "【资料图】");
+        long oldest = save(published("一 市政").at("2023-08-25T02:00:00Z").channel("市政").source("台南市政府", "https://www.tainan.gov.tw/")
+                .authors("王小明", "李华").tags("交通", "民生").figures(figure).cover("https://img.example.cn/cover.png").summary("摘要一"));
+        long culture = save(published("二 文化").at("2023-08-26T02:00:00Z").channel("文化").tags("节庆"));
+        long newest = save(published("三 市政").at("2023-08-27T02:00:00Z").channel("市政").authors("陈美玲").body("<p>第三篇正文</p>"));
+        save(published("未来 市政").at("2100-01-01T00:00:00Z").channel("市政"));
+
+        List<ArticleDetail> all = queries.newestVisible(ArticleFilter.visible(), 10);
+        assertThat(all).extracting(ArticleDetail::id).containsExactly(newest, culture, oldest);
+        for (ArticleDetail detail : all) {
+            assertThat(detail).as("same as the single-article read").isEqualTo(queries.any(detail.id()).orElseThrow());
+        }
+        ArticleDetail first = all.get(2);
+        assertThat(first.authors()).containsExactly("王小明", "李华");
+        assertThat(first.tags()).extracting(Tag::name).containsExactly("交通", "民生");
+        assertThat(first.figures()).containsExactly(figure);
+        assertThat(first.source().homepage()).isEqualTo("https://www.tainan.gov.tw/");
+        assertThat(all.get(0).bodyHtml()).isEqualTo("<p>第三篇正文</p>");
+        assertThat(all.get(1).authors()).isEmpty();
+
+        long city = channels.byName("市政").orElseThrow().id();
+        assertThat(queries.newestVisible(ArticleFilter.visible().inChannel(city), 1)).extracting(ArticleDetail::id).containsExactly(newest);
+        assertThat(queries.newestVisible(ArticleFilter.visible().taggedWith(tags.byName("节庆").orElseThrow().id()), 10))
+                .extracting(ArticleDetail::id).containsExactly(culture);
+        ArticleFilter unpublishedToo = new ArticleFilter(city, null, null, null, null, false);
+        assertThat(queries.newestVisible(unpublishedToo, 10)).as("never shows what readers may not see yet")
+                .extracting(ArticleDetail::id).containsExactly(newest, oldest);
+        assertThat(queries.newestVisible(ArticleFilter.visible().fromSource(999_999), 10)).isEmpty();
+    }
 }

@@ -1,0 +1,2 @@
+/** Feeds and sitemaps for readers, feed readers and crawlers (thin). */
+package org.masthead.feed;
