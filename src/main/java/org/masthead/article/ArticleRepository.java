@@ -282,4 +282,94 @@ class ArticleRepository {
                 List.copyOf(authors.getOrDefault(a.id(), List.of())), List.copyOf(tags.getOrDefault(a.id(), List.of())), a.coverImage(),
                 List.copyOf(figures.getOrDefault(a.id(), List.of())), a.viewCount())).toList();
     }
+
+    // Sitemaps. The visibility test of the id-range reads sits inside CASE, not in WHERE: with it in
+    // WHERE, SQLite walks the (status, published_at) index and fetches every published row to test
+    // the id (225 ms for 50,000 ids of 1,000,000, against 40 ms on the primary key, measured).
+
+    private static final String VISIBLE_NOW = "status = 'published' AND published_at <= ?";
+
+    long maxId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
+    }
+
+    ArticleQueries.VisibleSummary visibleSummary(long firstId, long lastId, Instant now) {
+        long t = now.toEpochMilli();
+        return jdbc.sql("SELECT SUM(CASE WHEN " + VISIBLE_NOW + " THEN 1 ELSE 0 END), MAX(CASE WHEN " + VISIBLE_NOW + " THEN updated_at END), "
+                        + "MAX(CASE WHEN " + VISIBLE_NOW + " THEN published_at END), SUM(CASE WHEN " + VISIBLE_NOW + " THEN id ELSE 0 END) "
+                        + "FROM article WHERE id >= ? AND id <= ?")
+                .params(t, t, t, t, firstId, lastId)
+                .query((rs, n) -> new ArticleQueries.VisibleSummary(rs.getLong(1), nullableInstant(rs, 2), nullableInstant(rs, 3), rs.getLong(4)))
+                .single();
+    }
+
+    /**
+     * Up to {@code limit} articles with {@code afterId < id <= lastId} in id order, visible or not (so
+     * the caller can page past hidden ones); the visible ones go to {@code visible}.
+     *
+     * @return the last id read, or {@code afterId} when there was none
+     */
+    long scanIdRange(long afterId, long lastId, int limit, Instant now, java.util.function.Consumer<ArticleQueries.Stamp> visible) {
+        long[] lastSeen = {afterId};
+        jdbc.sql("SELECT id, updated_at, CASE WHEN " + VISIBLE_NOW + " THEN 1 ELSE 0 END FROM article WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")
+                .params(now.toEpochMilli(), afterId, lastId, limit)
+                .withFetchSize(limit)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    lastSeen[0] = rs.getLong(1);
+                    if (rs.getInt(3) == 1) {
+                        visible.accept(new ArticleQueries.Stamp(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))));
+                    }
+                });
+        return lastSeen[0];
+    }
+
+    List<ArticleCard> visibleSince(Instant since, int limit, Instant now) {
+        return jdbc.sql("SELECT " + CARD_COLUMNS + " WHERE a.status = 'published' AND a.published_at <= ? AND a.published_at >= ?"
+                        + " ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
+                .params(now.toEpochMilli(), since.toEpochMilli(), limit)
+                .query(ArticleRepository::card)
+                .list();
+    }
+
+    void listPages(int limit, Instant now, java.util.function.Consumer<ArticleQueries.ListStamp> each) {
+        long t = now.toEpochMilli();
+        int[] left = {limit};
+        org.springframework.jdbc.core.RowCallbackHandler channel = rs -> {
+            left[0]--;
+            each.accept(new ArticleQueries.ListStamp(new Channel(rs.getLong(1), rs.getString(2), rs.getString(3), 0, null).url(),
+                    Instant.ofEpochMilli(rs.getLong(4))));
+        };
+        jdbc.sql("SELECT c.id, c.name, c.slug, MAX(a.updated_at) FROM channel c JOIN article a ON a.channel_id = c.id"
+                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY c.id, c.name, c.slug, c.position ORDER BY c.position, c.id LIMIT ?")
+                .params(t, left[0])
+                .withFetchSize(500)
+                .query(channel);
+        if (left[0] <= 0) {
+            return;
+        }
+        org.springframework.jdbc.core.RowCallbackHandler source = rs -> {
+            left[0]--;
+            each.accept(new ArticleQueries.ListStamp(new Source(rs.getLong(1), rs.getString(2), null).url(), Instant.ofEpochMilli(rs.getLong(3))));
+        };
+        jdbc.sql("SELECT s.id, s.name, MAX(a.updated_at) FROM source s JOIN article a ON a.source_id = s.id"
+                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY s.id, s.name ORDER BY s.id LIMIT ?")
+                .params(t, left[0])
+                .withFetchSize(500)
+                .query(source);
+        if (left[0] <= 0) {
+            return;
+        }
+        org.springframework.jdbc.core.RowCallbackHandler tag = rs -> each.accept(
+                new ArticleQueries.ListStamp(new Tag(rs.getLong(1), rs.getString(2)).url(), Instant.ofEpochMilli(rs.getLong(3))));
+        jdbc.sql("SELECT t.id, t.name, MAX(a.updated_at) AS newest FROM tag t JOIN article_tag x ON x.tag_id = t.id JOIN article a ON a.id = x.article_id"
+                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY t.id, t.name ORDER BY newest DESC, t.id LIMIT ?")
+                .params(t, left[0])
+                .withFetchSize(500)
+                .query(tag);
+    }
+
+    private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
 }

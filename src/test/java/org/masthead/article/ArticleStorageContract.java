@@ -464,4 +464,92 @@ abstract class ArticleStorageContract {
                 .extracting(ArticleDetail::id).containsExactly(newest, oldest);
         assertThat(queries.newestVisible(ArticleFilter.visible().fromSource(999_999), 10)).isEmpty();
     }
+
+    // Sitemap reads (appended by the sitemaps work; types fully qualified so the imports stay as they were).
+
+    @Test
+    void sitemapReadsSeeOnlyVisibleArticlesByIdRangeWithTheirUpdateTimes() {
+        long a = save(published("甲 市政").at("2023-08-25T02:00:00Z").channel("市政").source("台南市政府").tags("交通"));
+        long hidden = save(published("乙 未来").at("2100-01-01T00:00:00Z").channel("体育").source("未来社").tags("未来"));
+        long c = save(published("丙 市政").at("2023-08-27T02:00:00Z").channel("市政").tags("交通", "节庆"));
+        long d = save(published("丁 文化").at("2023-08-28T02:00:00Z").channel("文化"));
+        java.util.Map<Long, java.time.Instant> updated = new java.util.HashMap<>();
+        for (long id : List.of(a, c, d)) {
+            updated.put(id, queries.any(id).orElseThrow().updatedAt());
+        }
+
+        ArticleQueries.VisibleSummary all = queries.visibleSummary(a, d);
+        assertThat(all.count()).isEqualTo(3);
+        assertThat(all.idSum()).isEqualTo(a + c + d);
+        assertThat(all.newestUpdate()).isEqualTo(java.util.Collections.max(updated.values()));
+        assertThat(all.newestPublication()).isEqualTo("2023-08-28T02:00:00Z");
+        assertThat(queries.visibleSummary(hidden, hidden)).isEqualTo(new ArticleQueries.VisibleSummary(0, null, null, 0));
+        assertThat(queries.visibleSummary(d + 1, Long.MAX_VALUE).count()).isZero();
+
+        List<ArticleQueries.Stamp> stamps = new java.util.ArrayList<>();
+        queries.eachVisibleInIdRange(a, d, stamps::add);
+        assertThat(stamps).containsExactly(new ArticleQueries.Stamp(a, updated.get(a)), new ArticleQueries.Stamp(c, updated.get(c)),
+                new ArticleQueries.Stamp(d, updated.get(d)));
+        assertThat(stamps.getFirst().url()).isEqualTo("/articles/" + a);
+        stamps.clear();
+        queries.eachVisibleInIdRange(c, c, stamps::add);
+        assertThat(stamps).extracting(ArticleQueries.Stamp::id).containsExactly(c);
+
+        // One statement reads `limit` ids, hidden ones included, and says how far it got: the next starts there.
+        ArticleRepository repository = context.getBean(ArticleRepository.class);
+        List<Long> seen = new java.util.ArrayList<>();
+        long reached = repository.scanIdRange(a, d, 1, java.time.Instant.now(), s -> seen.add(s.id()));
+        assertThat(reached).isEqualTo(hidden);
+        assertThat(seen).isEmpty();
+        assertThat(repository.scanIdRange(reached, d, 2, java.time.Instant.now(), s -> seen.add(s.id()))).isEqualTo(d);
+        assertThat(seen).containsExactly(c, d);
+        assertThat(repository.scanIdRange(d, Long.MAX_VALUE, 2, java.time.Instant.now(), s -> seen.add(s.id()))).isEqualTo(d);
+
+        List<ArticleQueries.IdBlock> blocks = queries.visibleIdBlocks(2);
+        java.util.Map<Long, List<Long>> expected = new java.util.TreeMap<>();
+        for (long id : List.of(a, c, d)) {
+            expected.computeIfAbsent((id - 1) / 2 + 1, n -> new java.util.ArrayList<>()).add(id);
+        }
+        assertThat(blocks).extracting(ArticleQueries.IdBlock::number).containsExactlyElementsOf(expected.keySet());
+        for (ArticleQueries.IdBlock block : blocks) {
+            List<Long> ids = expected.get(block.number());
+            assertThat(block.firstId()).isEqualTo((block.number() - 1) * 2 + 1);
+            assertThat(block.lastId()).isEqualTo(block.number() * 2);
+            assertThat(block.visible().count()).isEqualTo(ids.size());
+            assertThat(block.visible().idSum()).isEqualTo(ids.stream().mapToLong(Long::longValue).sum());
+            assertThat(block.visible().newestUpdate()).isEqualTo(ids.stream().map(updated::get).max(java.util.Comparator.naturalOrder()).orElseThrow());
+        }
+    }
+
+    @Test
+    void sitemapReadsListTheNewestVisibleArticlesAndTheListPagesThatShowAny() {
+        java.time.Instant now = java.time.Instant.now();
+        long old = save(published("旧闻").at("2023-08-25T02:00:00Z").channel("市政").source("台南市政府").tags("交通"));
+        long hourAgo = save(published("一小时前").at(now.minusSeconds(3600)).channel("市政").tags("交通", "节庆"));
+        long justNow = save(published("刚刚").at(now.minusSeconds(5)).channel("文化"));
+        save(published("明天").at(now.plusSeconds(86_400)).channel("体育").source("未来社").tags("未来"));
+
+        assertThat(queries.visibleSince(now.minusSeconds(7200), 10)).extracting(ArticleCard::id).containsExactly(justNow, hourAgo);
+        assertThat(queries.visibleSince(now.minusSeconds(7200), 1)).extracting(ArticleCard::id).containsExactly(justNow);
+        assertThat(queries.visibleSince(now.minusSeconds(60), 10)).extracting(ArticleCard::id).containsExactly(justNow);
+
+        List<ArticleQueries.ListStamp> pages = new java.util.ArrayList<>();
+        queries.eachListPage(100, pages::add);
+        Channel city = channels.byName("市政").orElseThrow();
+        java.time.Instant cityNewest = java.util.Collections.max(List.of(queries.any(old).orElseThrow().updatedAt(), queries.any(hourAgo).orElseThrow().updatedAt()));
+        assertThat(pages).extracting(ArticleQueries.ListStamp::url).containsExactly(
+                city.url(), channels.byName("文化").orElseThrow().url(), sources.byName("台南市政府").orElseThrow().url(),
+                tags.byName("交通").orElseThrow().url(), tags.byName("节庆").orElseThrow().url());
+        assertThat(pages.getFirst().newestUpdate()).isEqualTo(cityNewest);
+        assertThat(pages.get(3).newestUpdate()).isEqualTo(queries.any(hourAgo).orElseThrow().updatedAt());
+        assertThat(pages).extracting(ArticleQueries.ListStamp::url).doesNotContain(channels.byName("体育").orElseThrow().url(),
+                sources.byName("未来社").orElseThrow().url(), tags.byName("未来").orElseThrow().url());
+
+        pages.clear();
+        queries.eachListPage(3, pages::add);
+        assertThat(pages).hasSize(3);
+        pages.clear();
+        queries.eachListPage(0, pages::add);
+        assertThat(pages).isEmpty();
+    }
 }
