@@ -149,9 +149,10 @@ public class ArticleQueries {
     }
 
     /**
-     * The channel, source and tag pages that list at least one visible article, at most {@code limit}
-     * in all: channels in display order, then sources by id, then tags with the most recently updated
-     * first (so a cut keeps the liveliest). Rows are handed over as they are read.
+     * The channel, source and tag pages that list at least one visible article, each with the newest
+     * update among them, at most {@code limit} in all: channels in display order, then sources by id,
+     * then tags newest first (by id, so a cut keeps the tags added last). One pass over the article
+     * table; memory holds one number per channel, source and tag id, never the articles.
      */
     public void eachListPage(int limit, java.util.function.Consumer<ListStamp> each) {
         articles.listPages(limit, clock.instant(), each);

@@ -331,41 +331,70 @@ class ArticleRepository {
                 .list();
     }
 
+    /**
+     * Channel, source and tag pages with a visible article. One pass over the article table in
+     * windows of {@value #LIST_SCAN_WINDOW} ids (each a primary-key range joined to article_tag's
+     * primary key) keeps the newest update per channel, source and tag in arrays indexed by their id;
+     * then the three small tables are read in their order. A GROUP BY per kind instead fetches the
+     * article row of every (channel, source or tag, article) pair through an index: pages.xml of
+     * 1,000,000 articles took 17 s that way and takes 3 s this way (bench/README.md).
+     */
     void listPages(int limit, Instant now, java.util.function.Consumer<ArticleQueries.ListStamp> each) {
-        long t = now.toEpochMilli();
+        if (limit <= 0) {
+            return;
+        }
+        long[] channelNewest = newestById("channel");
+        long[] sourceNewest = newestById("source");
+        long[] tagNewest = newestById("tag");
+        long maxId = maxId();
+        for (long first = 1; first <= maxId; first += LIST_SCAN_WINDOW) {
+            jdbc.sql("SELECT a.channel_id, a.source_id, a.updated_at, x.tag_id FROM article a LEFT JOIN article_tag x ON x.article_id = a.id"
+                            + " WHERE a.id >= ? AND a.id <= ? AND CASE WHEN a.status = 'published' AND a.published_at <= ? THEN 1 ELSE 0 END = 1")
+                    .params(first, first + LIST_SCAN_WINDOW - 1, now.toEpochMilli())
+                    .withFetchSize(LIST_SCAN_WINDOW)
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        long updated = rs.getLong(3);
+                        raise(channelNewest, rs, 1, updated);
+                        raise(sourceNewest, rs, 2, updated);
+                        raise(tagNewest, rs, 4, updated);
+                    });
+        }
         int[] left = {limit};
-        org.springframework.jdbc.core.RowCallbackHandler channel = rs -> {
-            left[0]--;
-            each.accept(new ArticleQueries.ListStamp(new Channel(rs.getLong(1), rs.getString(2), rs.getString(3), 0, null).url(),
-                    Instant.ofEpochMilli(rs.getLong(4))));
-        };
-        jdbc.sql("SELECT c.id, c.name, c.slug, MAX(a.updated_at) FROM channel c JOIN article a ON a.channel_id = c.id"
-                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY c.id, c.name, c.slug, c.position ORDER BY c.position, c.id LIMIT ?")
-                .params(t, left[0])
-                .withFetchSize(500)
-                .query(channel);
-        if (left[0] <= 0) {
-            return;
+        listed("SELECT id, name, slug FROM channel ORDER BY position, id", channelNewest, left, each,
+                (rs, n) -> new Channel(rs.getLong(1), rs.getString(2), rs.getString(3), 0, null).url());
+        listed("SELECT id, name FROM source ORDER BY id", sourceNewest, left, each, (rs, n) -> new Source(rs.getLong(1), rs.getString(2), null).url());
+        listed("SELECT id, name FROM tag ORDER BY id DESC", tagNewest, left, each, (rs, n) -> new Tag(rs.getLong(1), rs.getString(2)).url());
+    }
+
+    /** Hands over the rows of {@code sql} (id first) that have a visible article, while {@code left} allows. */
+    private void listed(String sql, long[] newestById, int[] left, java.util.function.Consumer<ArticleQueries.ListStamp> each,
+            org.springframework.jdbc.core.RowMapper<String> url) {
+        jdbc.sql(sql).withFetchSize(1000).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            long id = rs.getLong(1);
+            long newest = id >= 0 && id < newestById.length ? newestById[(int) id] : Long.MIN_VALUE;
+            if (left[0] > 0 && newest != Long.MIN_VALUE) {
+                left[0]--;
+                each.accept(new ArticleQueries.ListStamp(url.mapRow(rs, 0), Instant.ofEpochMilli(newest)));
+            }
+        });
+    }
+
+    /** Article ids one statement of {@link #listPages} covers. */
+    static final int LIST_SCAN_WINDOW = 10_000;
+
+    /** One slot per id of the table (8 bytes each), Long.MIN_VALUE for "no visible article". */
+    private long[] newestById(String table) {
+        long maxId = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM " + table).query(Long.class).single();
+        long[] newest = new long[Math.toIntExact(maxId + 1)];
+        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        return newest;
+    }
+
+    private static void raise(long[] newest, ResultSet rs, int column, long updated) throws SQLException {
+        long id = rs.getLong(column);
+        if (!rs.wasNull() && id >= 0 && id < newest.length && updated > newest[(int) id]) {
+            newest[(int) id] = updated;
         }
-        org.springframework.jdbc.core.RowCallbackHandler source = rs -> {
-            left[0]--;
-            each.accept(new ArticleQueries.ListStamp(new Source(rs.getLong(1), rs.getString(2), null).url(), Instant.ofEpochMilli(rs.getLong(3))));
-        };
-        jdbc.sql("SELECT s.id, s.name, MAX(a.updated_at) FROM source s JOIN article a ON a.source_id = s.id"
-                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY s.id, s.name ORDER BY s.id LIMIT ?")
-                .params(t, left[0])
-                .withFetchSize(500)
-                .query(source);
-        if (left[0] <= 0) {
-            return;
-        }
-        org.springframework.jdbc.core.RowCallbackHandler tag = rs -> each.accept(
-                new ArticleQueries.ListStamp(new Tag(rs.getLong(1), rs.getString(2)).url(), Instant.ofEpochMilli(rs.getLong(3))));
-        jdbc.sql("SELECT t.id, t.name, MAX(a.updated_at) AS newest FROM tag t JOIN article_tag x ON x.tag_id = t.id JOIN article a ON a.id = x.article_id"
-                        + " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY t.id, t.name ORDER BY newest DESC, t.id LIMIT ?")
-                .params(t, left[0])
-                .withFetchSize(500)
-                .query(tag);
     }
 
     private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {

@@ -539,9 +539,11 @@ abstract class ArticleStorageContract {
         java.time.Instant cityNewest = java.util.Collections.max(List.of(queries.any(old).orElseThrow().updatedAt(), queries.any(hourAgo).orElseThrow().updatedAt()));
         assertThat(pages).extracting(ArticleQueries.ListStamp::url).containsExactly(
                 city.url(), channels.byName("文化").orElseThrow().url(), sources.byName("台南市政府").orElseThrow().url(),
-                tags.byName("交通").orElseThrow().url(), tags.byName("节庆").orElseThrow().url());
+                tags.byName("节庆").orElseThrow().url(), tags.byName("交通").orElseThrow().url());
         assertThat(pages.getFirst().newestUpdate()).isEqualTo(cityNewest);
         assertThat(pages.get(3).newestUpdate()).isEqualTo(queries.any(hourAgo).orElseThrow().updatedAt());
+        assertThat(pages.get(4).newestUpdate()).isEqualTo(queries.any(hourAgo).orElseThrow().updatedAt());
+        assertThat(pages.get(2).newestUpdate()).isEqualTo(queries.any(old).orElseThrow().updatedAt());
         assertThat(pages).extracting(ArticleQueries.ListStamp::url).doesNotContain(channels.byName("体育").orElseThrow().url(),
                 sources.byName("未来社").orElseThrow().url(), tags.byName("未来").orElseThrow().url());
 
