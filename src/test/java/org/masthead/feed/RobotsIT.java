@@ -37,7 +37,7 @@ class RobotsIT {
         assertThat(lines).contains("User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /actuator/", "Sitemap: https://news.example.cn/sitemap.xml");
 
         List<String> disallowed = lines.stream().filter(l -> l.startsWith("Disallow:")).map(l -> l.substring("Disallow:".length()).strip()).toList();
-        for (String open : List.of("/", "/articles/1", "/latest?page=2", "/channel/%E8%A6%81%E9%97%BB", "/feed.xml", "/atom.xml", "/feed.json",
+        for (String open : List.of("/", "/articles/1", "/latest?page=2", "/channel/%E8%A6%81%E9%97%BB", "/feed.xml", "/atom.xml", "/feed.json", "/channel/%E8%A6%81%E9%97%BB/feed.xml", "/tag/x/atom.xml",
                 "/sitemap.xml", "/sitemaps/articles-1.xml")) {
             assertThat(disallowed).as("%s may be crawled", open).noneMatch(open::startsWith);
         }
