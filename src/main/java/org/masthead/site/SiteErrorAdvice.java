@@ -26,9 +26,11 @@ class SiteErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(SiteErrorAdvice.class);
     private final SiteLayouts layouts;
+    private final PageHeads heads;
 
-    SiteErrorAdvice(SiteLayouts layouts) {
+    SiteErrorAdvice(SiteLayouts layouts, PageHeads heads) {
         this.layouts = layouts;
+        this.heads = heads;
     }
 
     @ExceptionHandler({NotFound.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
@@ -63,7 +65,7 @@ class SiteErrorAdvice {
     private ModelAndView page(HttpStatus status, String headingKey, String messageKey) {
         var msg = layouts.messages();
         String heading = msg.get(headingKey);
-        ErrorPage page = new ErrorPage(layouts.layout(heading, null, "/", null), status.value(), heading, msg.get(messageKey));
+        ErrorPage page = new ErrorPage(layouts.layout(heads.error(heading), null), status.value(), heading, msg.get(messageKey));
         ModelAndView view = new ModelAndView("site/error", Map.of("page", page));
         view.setStatus(status);
         return view;
