@@ -6,7 +6,6 @@ import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleQueries;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
-import org.masthead.text.Excerpt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +19,13 @@ class ArticlePageController {
     private final ArticleQueries articles;
     private final ArticleViews views;
     private final SiteLayouts layouts;
+    private final PageHeads heads;
 
-    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts) {
+    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts, PageHeads heads) {
         this.articles = articles;
         this.views = views;
         this.layouts = layouts;
+        this.heads = heads;
     }
 
     @GetMapping("/articles/{id:\\d{1,18}}")
@@ -47,8 +48,7 @@ class ArticlePageController {
         List<CardView> latest = articles.list(ArticleFilter.visible(), 1, SIDE_LIST).items().stream()
                 .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
-        SiteLayout layout = layouts.layout(a.title(), Excerpt.of(a.excerptSource(), SiteLayouts.DESCRIPTION_CHARS), a.url(),
-                a.channel() == null ? null : a.channel().slug());
+        SiteLayout layout = layouts.layout(heads.article(a), a.channel() == null ? null : a.channel().slug());
         return new ArticlePage(
                 layout,
                 a.title(),

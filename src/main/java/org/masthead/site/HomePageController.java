@@ -20,10 +20,12 @@ class HomePageController {
 
     private final ArticleQueries articles;
     private final SiteLayouts layouts;
+    private final PageHeads heads;
 
-    HomePageController(ArticleQueries articles, SiteLayouts layouts) {
+    HomePageController(ArticleQueries articles, SiteLayouts layouts, PageHeads heads) {
         this.articles = articles;
         this.layouts = layouts;
+        this.heads = heads;
     }
 
     @GetMapping("/")
@@ -40,7 +42,7 @@ class HomePageController {
                 .map(cards -> new HomePage.ChannelBlock(cards.getFirst().channelName(), channelUrl(cards.getFirst()),
                         cards.stream().map(c -> CardView.of(c, formats, excerpt)).toList()))
                 .toList();
-        model.addAttribute("page", new HomePage(layouts.layout(null, null, "/", null), headlines, latest, blocks));
+        model.addAttribute("page", new HomePage(layouts.home(heads.home(latest)), headlines, latest, blocks));
         return "site/home";
     }
 

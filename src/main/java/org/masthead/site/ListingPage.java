@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A paginated list of articles: a channel, tag, source or author page, or all the latest.
  *
- * @param kind what the list is of, already in the reader's language (栏目, 标签 …)
+ * @param kind what the list is of, already in the reader's language (栏目, 标签 …); null for the site's latest
  * @param previousUrl null on the first page
  * @param nextUrl null on the last page
  */

@@ -32,13 +32,15 @@ class ListingPageController {
     private final Sources sources;
     private final Tags tags;
     private final SiteLayouts layouts;
+    private final PageHeads heads;
 
-    ListingPageController(ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts) {
+    ListingPageController(ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads) {
         this.articles = articles;
         this.channels = channels;
         this.sources = sources;
         this.tags = tags;
         this.layouts = layouts;
+        this.heads = heads;
     }
 
     static String authorUrl(String name) {
@@ -47,25 +49,25 @@ class ListingPageController {
 
     @GetMapping("/latest")
     String latest(@RequestParam(required = false) String page, Model model) {
-        return listing(model, "list.latest", layouts.messages().get("list.latest"), "/latest", null, ArticleFilter.visible(), page);
+        return listing(model, null, layouts.messages().get("list.latest"), "/latest", null, false, ArticleFilter.visible(), page);
     }
 
     @GetMapping("/channel/{slug}")
     String channel(@PathVariable String slug, @RequestParam(required = false) String page, Model model) {
         Channel channel = channels.bySlug(slug).orElseThrow(() -> new NotFound("channel " + slug));
-        return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), ArticleFilter.visible().inChannel(channel.id()), page);
+        return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), true, ArticleFilter.visible().inChannel(channel.id()), page);
     }
 
     @GetMapping("/tag/{name}")
     String tag(@PathVariable String name, @RequestParam(required = false) String page, Model model) {
         Tag tag = tags.byName(name).orElseThrow(() -> new NotFound("tag " + name));
-        return listing(model, "list.tag", tag.name(), tag.url(), null, ArticleFilter.visible().taggedWith(tag.id()), page);
+        return listing(model, "list.tag", tag.name(), tag.url(), null, true, ArticleFilter.visible().taggedWith(tag.id()), page);
     }
 
     @GetMapping("/source/{id:\\d{1,18}}")
     String source(@PathVariable long id, @RequestParam(required = false) String page, Model model) {
         Source source = sources.byId(id).orElseThrow(() -> new NotFound("source " + id));
-        return listing(model, "list.source", source.name(), source.url(), null, ArticleFilter.visible().fromSource(source.id()), page);
+        return listing(model, "list.source", source.name(), source.url(), null, true, ArticleFilter.visible().fromSource(source.id()), page);
     }
 
     @GetMapping("/author/{name}")
@@ -74,10 +76,14 @@ class ListingPageController {
         if (articles.count(filter) == 0) {
             throw new NotFound("author " + name);
         }
-        return listing(model, "list.author", name, authorUrl(name), null, filter, page);
+        return listing(model, "list.author", name, authorUrl(name), null, false, filter, page);
     }
 
-    private String listing(Model model, String kindKey, String heading, String path, String currentChannel, ArticleFilter filter, String pageParam) {
+    /**
+     * @param kindKey message key of what the list is of (栏目 …); null for the latest articles of the whole site
+     * @param ownFeed whether the list has its own feed (channels, tags and sources; the feed module serves it) */
+    private String listing(Model model, String kindKey, String heading, String path, String currentChannel, boolean ownFeed, ArticleFilter filter,
+            String pageParam) {
         int page = pageNumber(pageParam);
         PageSlice<ArticleCard> slice = articles.list(filter, page, PAGE_SIZE);
         if (page > 1 && page > slice.totalPages()) {
@@ -87,11 +93,9 @@ class ListingPageController {
         int excerpt = layouts.settings().excerptLength();
         List<CardView> items = slice.items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(10).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
-        String kind = layouts.messages().get(kindKey);
-        String title = page == 1 ? heading : heading + " — " + layouts.messages().get("pagination.page", String.valueOf(page));
-        String canonical = page == 1 ? path : path + "?page=" + page;
+        String kind = kindKey == null ? null : layouts.messages().get(kindKey);
         model.addAttribute("page", new ListingPage(
-                layouts.layout(title, layouts.messages().get("list.description", kind, heading), canonical, currentChannel),
+                layouts.layout(heads.listing(kind, heading, page, path, ownFeed, items), currentChannel),
                 kind,
                 heading,
                 items,

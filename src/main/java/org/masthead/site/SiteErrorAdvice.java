@@ -1,11 +1,13 @@
 package org.masthead.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,17 +28,21 @@ class SiteErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(SiteErrorAdvice.class);
     private final SiteLayouts layouts;
+    private final PageHeads heads;
 
-    SiteErrorAdvice(SiteLayouts layouts) {
+    SiteErrorAdvice(SiteLayouts layouts, PageHeads heads) {
         this.layouts = layouts;
+        this.heads = heads;
     }
 
     @ExceptionHandler({NotFound.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
-    Object notFound(HttpServletRequest request) {
+    Object notFound(HttpServletRequest request, HttpServletResponse response) {
         if (request.getRequestURI().startsWith("/api/")) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", 404, "error", "no such resource: " + request.getRequestURI()));
         }
+        // A missing page may be cached briefly like any page; an article that appears later shows within a minute.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderPageCaching.PAGE_CACHE_CONTROL);
         return page(HttpStatus.NOT_FOUND, "error.notFound.heading", "error.notFound.message");
     }
 
@@ -47,12 +53,13 @@ class SiteErrorAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    Object failure(Exception e, HttpServletRequest request) throws Exception {
+    Object failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // answered by Spring MVC / Spring Security with their own status codes
         }
         log.error("Failure serving {}", request.getRequestURI(), e);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (request.getRequestURI().startsWith("/api/")) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", 500, "error", "internal error; the failure was logged"));
@@ -63,7 +70,7 @@ class SiteErrorAdvice {
     private ModelAndView page(HttpStatus status, String headingKey, String messageKey) {
         var msg = layouts.messages();
         String heading = msg.get(headingKey);
-        ErrorPage page = new ErrorPage(layouts.layout(heading, null, "/", null), status.value(), heading, msg.get(messageKey));
+        ErrorPage page = new ErrorPage(layouts.layout(heads.error(heading), null), status.value(), heading, msg.get(messageKey));
         ModelAndView view = new ModelAndView("site/error", Map.of("page", page));
         view.setStatus(status);
         return view;

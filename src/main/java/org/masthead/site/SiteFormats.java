@@ -3,6 +3,7 @@ package org.masthead.site;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** How times read on the site, always in the site's zone: the article's full time and a list's short one. */
 record SiteFormats(ZoneId zone) {
@@ -21,9 +22,9 @@ record SiteFormats(ZoneId zone) {
         return SHORT.format(instant.atZone(zone));
     }
 
-    /** {@code 2023-08-29T09:18:41+08:00}, for {@code <time datetime>}. */
+    /** {@code 2023-08-29T09:18:41+08:00}, for {@code <time datetime>} and metadata; whole seconds. */
     String machine(Instant instant) {
-        return MACHINE.format(instant.atZone(zone).toOffsetDateTime());
+        return MACHINE.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
     }
 
     int year(Instant instant) {

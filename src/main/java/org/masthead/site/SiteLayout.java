@@ -7,19 +7,21 @@ import org.masthead.platform.Messages;
 /**
  * What every page of the site shares: head, navigation, ad slots and footer.
  *
- * @param title the document title (page title — site name)
- * @param description the meta description
- * @param canonicalPath this page's path, for the canonical link
+ * @param head title, description, canonical address, Open Graph, feeds and JSON-LD of this page
+ * @param iconUrl the site icon (SVG), with its content hash
+ * @param touchIconUrl the logo as PNG, for home screens
+ * @param home whether this is the home page (marked in the navigation)
  * @param currentChannel slug of the channel to mark in the navigation, or null
  */
 public record SiteLayout(
         Messages msg,
+        PageHead head,
         String siteName,
         String tagline,
-        String title,
-        String description,
-        String canonicalUrl,
         String cssUrl,
+        String iconUrl,
+        String touchIconUrl,
+        boolean home,
         List<NavItem> navigation,
         String currentChannel,
         Footer footer,

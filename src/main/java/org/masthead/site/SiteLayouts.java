@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.masthead.ads.AdCreative;
 import org.masthead.ads.AdSlots;
 import org.masthead.channel.Channels;
 import org.masthead.platform.Messages;
@@ -13,30 +15,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
-/** Builds the {@link SiteLayout} of a page from the current settings, channels and ad slots. */
+/** Builds the {@link SiteLayout} of a page from its head and the current settings, channels and ad slots. */
 @Component
 class SiteLayouts {
-
-    static final int DESCRIPTION_CHARS = 120;
 
     private final SiteSettingsStore settings;
     private final Channels channels;
     private final AdSlots ads;
     private final MessageSource messages;
-    private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources;
+    private final SiteAssets assets;
     private final Clock clock;
     private final boolean demo;
 
-    SiteLayouts(SiteSettingsStore settings, Channels channels, AdSlots ads, MessageSource messages,
-            org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources, Clock clock,
+    SiteLayouts(SiteSettingsStore settings, Channels channels, AdSlots ads, MessageSource messages, SiteAssets assets, Clock clock,
             @Value("${masthead.demo.enabled:false}") boolean demo) {
         this.settings = settings;
         this.channels = channels;
         this.ads = ads;
         this.messages = messages;
-        this.resources = resources;
+        this.assets = assets;
         this.clock = clock;
         this.demo = demo;
     }
@@ -54,10 +52,18 @@ class SiteLayouts {
         return new Messages(messages, locale);
     }
 
-    /** @param pageTitle null for the home page, which shows the site name and tagline */
-    SiteLayout layout(String pageTitle, String description, String path, String currentChannel) {
+    /** The home page's layout: the navigation marks 首页. */
+    SiteLayout home(PageHead head) {
+        return layout(head, null, true);
+    }
+
+    /** @param currentChannel slug of the channel to mark in the navigation, or null */
+    SiteLayout layout(PageHead head, String currentChannel) {
+        return layout(head, currentChannel, false);
+    }
+
+    private SiteLayout layout(PageHead head, String currentChannel, boolean home) {
         SiteSettings s = settings.current();
-        String title = pageTitle == null ? s.name() + (s.tagline().isBlank() ? "" : " — " + s.tagline()) : pageTitle + " — " + s.name();
         String email = s.email() == null ? "" : s.email();
         int at = email.lastIndexOf('@');
         int thisYear = formats().year(clock.instant());
@@ -72,11 +78,9 @@ class SiteLayouts {
                 demo);
         List<SiteLayout.NavItem> nav = channels.all().stream().filter(c -> c.parentId() == null)
                 .map(c -> new SiteLayout.NavItem(c.name(), c.url(), c.slug())).toList();
-        ResourceUrlProvider urls = resources.getIfAvailable();
-        String css = Optional.ofNullable(urls == null ? null : urls.getForLookupPath("/css/site.css")).orElse("/css/site.css");
-        List<org.masthead.ads.AdCreative> placed = java.util.stream.Stream.of(AdSlots.HOME_TOP, AdSlots.SIDEBAR, AdSlots.ARTICLE_BOTTOM)
+        List<AdCreative> placed = Stream.of(AdSlots.HOME_TOP, AdSlots.SIDEBAR, AdSlots.ARTICLE_BOTTOM)
                 .map(ads::creativeFor).flatMap(Optional::stream).toList();
-        return new SiteLayout(msg, s.name(), s.tagline(), title, description == null || description.isBlank() ? s.tagline() : description,
-                s.baseUrl() + path, css, nav, currentChannel, footer, placed);
+        return new SiteLayout(msg, head, s.name(), s.tagline(), assets.url(SiteAssets.CSS), assets.url(SiteAssets.ICON),
+                assets.url(SiteAssets.LOGO_PNG), home, nav, currentChannel, footer, placed);
     }
 }

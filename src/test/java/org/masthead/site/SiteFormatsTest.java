@@ -28,6 +28,11 @@ class SiteFormatsTest {
     }
 
     @Test
+    void writesWholeSecondsInMachineTimes() {
+        assertThat(shanghai.machine(Instant.parse("2026-11-29T05:47:43.866Z"))).isEqualTo("2026-11-29T13:47:43+08:00");
+    }
+
+    @Test
     void anotherZoneShowsTheSameInstantDifferently() {
         assertThat(new SiteFormats(ZoneId.of("UTC")).full(seedTime)).isEqualTo("2023-08-29 01:18:41");
         assertThat(new SiteFormats(ZoneId.of("Asia/Shanghai")).year(Instant.parse("2023-12-31T16:30:00Z"))).isEqualTo(2024);
