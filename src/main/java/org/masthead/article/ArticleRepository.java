@@ -401,4 +401,59 @@ class ArticleRepository {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
+
+    // Reading every published article, for derived stores (PublishedArticles). Keyset paging by id:
+    // one short statement per batch, the same SQL on SQLite and PostgreSQL.
+
+    PublishedChecksum publishedChecksum() {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(updated_at), 0) FROM article WHERE status = 'published'")
+                .query((rs, n) -> new PublishedChecksum(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    List<ArticleVersion> publishedVersionsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT id, updated_at FROM article WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> new ArticleVersion(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+    }
+
+    /** Up to {@code limit} published articles with ids above {@code afterId}, complete, in four statements. */
+    List<ArticleDetail> publishedDetailsAfter(long afterId, int limit) {
+        List<ArticleDetail> rows = jdbc.sql("""
+                SELECT a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
+                       s.name AS source_name, s.homepage AS source_homepage
+                FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id
+                WHERE a.status = 'published' AND a.id > ? ORDER BY a.id LIMIT ?""")
+                .params(afterId, limit)
+                .query(ArticleRepository::detailRow)
+                .list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        long last = rows.getLast().id();
+        java.util.Map<Long, List<String>> authors = new java.util.HashMap<>();
+        jdbc.sql("SELECT article_id, name FROM article_author WHERE article_id > ? AND article_id <= ? ORDER BY article_id, position")
+                .params(afterId, last)
+                .query(rs -> {
+                    authors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        java.util.Map<Long, List<Tag>> tags = new java.util.HashMap<>();
+        jdbc.sql("SELECT at.article_id, t.id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id "
+                        + "WHERE at.article_id > ? AND at.article_id <= ? ORDER BY at.article_id, at.position")
+                .params(afterId, last)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Tag(rs.getLong(2), rs.getString(3)));
+                });
+        java.util.Map<Long, List<Figure>> figures = new java.util.HashMap<>();
+        jdbc.sql("SELECT article_id, url, caption FROM article_figure WHERE article_id > ? AND article_id <= ? ORDER BY article_id, position")
+                .params(afterId, last)
+                .query(rs -> {
+                    figures.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Figure(rs.getString(2), rs.getString(3)));
+                });
+        return rows.stream().map(a -> new ArticleDetail(a.id(), a.title(), a.subtitle(), a.bodyHtml(), a.summary(), a.leadText(), a.status(),
+                a.publishedAt(), a.createdAt(), a.updatedAt(), a.originalUrl(), a.source(), a.channel(),
+                List.copyOf(authors.getOrDefault(a.id(), List.of())), List.copyOf(tags.getOrDefault(a.id(), List.of())), a.coverImage(),
+                List.copyOf(figures.getOrDefault(a.id(), List.of())), a.viewCount())).toList();
+    }
 }
