@@ -1,0 +1,337 @@
+package org.masthead.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.masthead.article.ArticleChanged;
+import org.masthead.article.ArticleDetail;
+import org.masthead.article.ArticlePublished;
+import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleStatus;
+import org.masthead.article.ArticleVersion;
+import org.masthead.article.PublishedArticles;
+import org.masthead.article.PublishedChecksum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the search index in step with the database, which is the truth:
+ * <ul>
+ *   <li><b>Events.</b> {@link ArticlePublished} and {@link ArticleChanged} are taken after their
+ *       transaction commits (never before: the index is never ahead of the database) and queued; one
+ *       indexing thread re-reads each article and writes its current state, or removes it when it is
+ *       no longer published. Changes are searchable as soon as a batch is written (tens of
+ *       milliseconds) and committed at most a second later. There is no ArticleWithdrawn event yet:
+ *       when it comes, a listener here queues its id the same way and the re-read removes the article;
+ *       until then searches also filter by status and publish time, so nothing unpublished shows.</li>
+ *   <li><b>Checks.</b> When the server starts, and every {@code masthead.search.check-interval}, the
+ *       index compares its count and sums of ids and update times with the database's. When they differ
+ *       (a crash lost uncommitted index changes, a CLI import ran while the server held the index) the
+ *       differing articles are re-indexed in the background, or the whole index is rebuilt when they
+ *       are many, when the index is new or when its field mapping changed.</li>
+ *   <li><b>Rebuild.</b> {@link #reindex} fills a new index from the database while the old one keeps
+ *       answering, applies what changed meanwhile, and swaps ({@code java -jar masthead.jar reindex}).</li>
+ * </ul>
+ */
+@Service
+public class SearchIndexing implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
+    private static final int BATCH = 200;
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
+
+    /** What a consistency check found and did. */
+    public record Check(Outcome outcome, long databaseCount, long indexCount, int queued) {
+
+        public enum Outcome {
+            IN_STEP,
+            REPAIRING,
+            REBUILT,
+            UNAVAILABLE
+        }
+    }
+
+    /** A finished rebuild: articles written, and how long it took. */
+    public record Reindexed(long articles, long changedMeanwhile, Duration took) {}
+
+    private final SearchIndex index;
+    private final ArticleQueries articles;
+    private final PublishedArticles published;
+    private final SearchSettings settings;
+    private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock applying = new ReentrantLock();
+    private final ReentrantLock rebuilding = new ReentrantLock();
+    private final AtomicBoolean checkScheduled = new AtomicBoolean();
+    private volatile Set<Long> changedDuringRebuild;
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private final ScheduledExecutorService maintenance =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-maintenance").daemon().factory());
+    private Thread worker;
+
+    SearchIndexing(SearchIndex index, ArticleQueries articles, PublishedArticles published, SearchSettings settings) {
+        this.index = index;
+        this.articles = articles;
+        this.published = published;
+        this.settings = settings;
+    }
+
+    // ---- events
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticlePublished event) {
+        queue.add(event.articleId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticleChanged event) {
+        queue.add(event.articleId());
+    }
+
+    /** Ids waiting to be indexed. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    // ---- the indexing thread
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+        worker = Thread.ofPlatform().name("search-indexer").daemon().start(this::indexLoop);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        maintenance.shutdownNow();
+        try {
+            worker.join(DRAIN_ON_STOP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            log.warn("Search indexing stopped with {} articles still queued; the next start-up check indexes them", queue.size());
+            worker.interrupt();
+        }
+        running = false;
+        try {
+            index.commit();
+        } catch (RuntimeException e) {
+            log.warn("Committing the search index at shutdown failed; the next start-up check repairs it", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void indexLoop() {
+        long lastCommit = System.nanoTime();
+        boolean dirty = false;
+        while (!(stopping && queue.isEmpty())) {
+            Long first;
+            try {
+                first = queue.poll(stopping ? 10 : 250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first != null) {
+                Set<Long> ids = new LinkedHashSet<>();
+                ids.add(first);
+                List<Long> more = new ArrayList<>();
+                queue.drainTo(more, BATCH - 1);
+                ids.addAll(more);
+                try {
+                    applyNow(ids);
+                    dirty = true;
+                } catch (RuntimeException e) {
+                    log.error("Indexing articles {} failed; the next consistency check repairs them", ids, e);
+                }
+            }
+            if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                try {
+                    index.commit();
+                    dirty = false;
+                } catch (RuntimeException e) {
+                    log.error("Committing the search index failed", e);
+                }
+                lastCommit = System.nanoTime();
+            }
+        }
+    }
+
+    /** Reads the articles' current state and writes it to the index in use (and notes it for a rebuild in progress). */
+    private void applyNow(Collection<Long> ids) {
+        applying.lock();
+        try {
+            Batch batch = load(ids);
+            index.apply(batch.upserts(), batch.removals());
+            Set<Long> changed = changedDuringRebuild;
+            if (changed != null) {
+                changed.addAll(ids);
+            }
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private record Batch(List<ArticleDocument> upserts, List<Long> removals) {}
+
+    private Batch load(Collection<Long> ids) {
+        List<ArticleDocument> upserts = new ArrayList<>();
+        List<Long> removals = new ArrayList<>();
+        for (Long id : ids) {
+            articles.any(id).filter(a -> a.status() == ArticleStatus.PUBLISHED).map(ArticleDocument::of)
+                    .ifPresentOrElse(upserts::add, () -> removals.add(id));
+        }
+        return new Batch(upserts, removals);
+    }
+
+    // ---- consistency checks
+
+    /** The server (not a CLI command) checks the index once it is up, then every check interval. */
+    @EventListener(WebServerInitializedEvent.class)
+    void serverStarted() {
+        if (!checkScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        maintenance.execute(this::checkQuietly);
+        long every = settings.checkInterval().toMillis();
+        if (every > 0) {
+            maintenance.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkQuietly() {
+        try {
+            Check check = check();
+            if (check.outcome() != Check.Outcome.IN_STEP) {
+                log.info("Search index check: {}", check);
+            }
+        } catch (RuntimeException e) {
+            log.error("The search index check failed", e);
+        }
+    }
+
+    /**
+     * Compares the index with the database and repairs what differs: the differing articles are queued
+     * for indexing, or the index is rebuilt when it is new, its mapping changed or the difference is
+     * larger than {@code masthead.search.repair-limit}.
+     */
+    public Check check() {
+        if (!index.available()) {
+            return new Check(Check.Outcome.UNAVAILABLE, -1, -1, 0);
+        }
+        PublishedChecksum database = published.checksum();
+        if (index.needsRebuild()) {
+            Reindexed done = reindex(n -> {});
+            return new Check(Check.Outcome.REBUILT, database.count(), done.articles(), 0);
+        }
+        IndexChecksum held = index.checksum();
+        if (held.matches(database)) {
+            return new Check(Check.Outcome.IN_STEP, database.count(), held.count(), 0);
+        }
+        Map<Long, Long> versions = index.versions();
+        List<Long> differing = new ArrayList<>();
+        try (Stream<ArticleVersion> current = published.versions()) {
+            current.forEach(v -> {
+                Long indexed = versions.remove(v.id());
+                if (indexed == null || indexed != v.updatedAt().toEpochMilli()) {
+                    differing.add(v.id());
+                }
+            });
+        }
+        differing.addAll(versions.keySet());
+        if (differing.size() > settings.repairLimit()) {
+            Reindexed done = reindex(n -> {});
+            return new Check(Check.Outcome.REBUILT, database.count(), done.articles(), 0);
+        }
+        queue.addAll(differing);
+        return new Check(Check.Outcome.REPAIRING, database.count(), held.count(), differing.size());
+    }
+
+    // ---- rebuild
+
+    /**
+     * Rebuilds the whole index from the database without an outage: a new index is filled while the
+     * one in use keeps answering (and keeps following the events); articles changed meanwhile are
+     * re-read into the new index; then the new one replaces the old. One rebuild at a time.
+     *
+     * @param progress told the number of articles written so far, after every batch
+     * @throws IllegalStateException when a rebuild is already running
+     * @throws SearchUnavailableException when another process holds the index
+     */
+    public Reindexed reindex(LongConsumer progress) {
+        if (!rebuilding.tryLock()) {
+            throw new IllegalStateException("a reindex is already running");
+        }
+        long started = System.nanoTime();
+        try {
+            changedDuringRebuild = ConcurrentHashMap.newKeySet();
+            long written = 0;
+            try (SearchIndex.Rebuild rebuild = index.beginRebuild(); Stream<ArticleDetail> all = published.all()) {
+                List<ArticleDocument> batch = new ArrayList<>(BATCH);
+                Iterator<ArticleDetail> it = all.iterator();
+                while (it.hasNext()) {
+                    if (stopping) {
+                        throw new IllegalStateException("reindex: the application is stopping; the index in use is unchanged");
+                    }
+                    batch.add(ArticleDocument.of(it.next()));
+                    if (batch.size() == BATCH || !it.hasNext()) {
+                        rebuild.apply(batch, List.of());
+                        written += batch.size();
+                        batch.clear();
+                        progress.accept(written);
+                    }
+                }
+                long changed;
+                applying.lock();
+                try {
+                    Set<Long> meanwhile = changedDuringRebuild;
+                    changedDuringRebuild = null;
+                    changed = meanwhile.size();
+                    Batch late = load(meanwhile);
+                    rebuild.apply(late.upserts(), late.removals());
+                    rebuild.swap();
+                } finally {
+                    applying.unlock();
+                }
+                Reindexed done = new Reindexed(written, changed, Duration.ofNanos(System.nanoTime() - started));
+                log.info("Search index rebuilt: {}", done);
+                return done;
+            }
+        } finally {
+            changedDuringRebuild = null;
+            rebuilding.unlock();
+        }
+    }
+
+    /** Whether a rebuild is running now. */
+    public boolean reindexing() {
+        return rebuilding.isLocked();
+    }
+}

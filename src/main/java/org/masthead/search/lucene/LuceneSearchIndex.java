@@ -1,0 +1,660 @@
+package org.masthead.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.BreakIterator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.masthead.search.ArticleDocument;
+import org.masthead.search.FacetCount;
+import org.masthead.search.Hit;
+import org.masthead.search.IndexChecksum;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchQuery;
+import org.masthead.search.SearchResults;
+import org.masthead.search.SearchSettings;
+import org.masthead.search.SearchUnavailableException;
+import org.masthead.search.Suggestion;
+import org.masthead.search.UserQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index under {@code masthead.search.directory}: one sub-directory per generation
+ * ({@code index-1}, {@code index-2} …) and a file {@code current} naming the one in use. Writes go
+ * through one {@link IndexWriter} and are visible as soon as {@link #apply} returns (near-real-time
+ * reader from the writer, {@link SearcherManager#maybeRefreshBlocking()}); commits make them durable.
+ * A rebuild fills a new generation while the current one keeps answering, then swaps the searcher
+ * manager and names the new generation in {@code current}; leftovers of a crash are removed at the
+ * next start. If another process holds the index (a server while a CLI command runs), this process
+ * runs without search: {@link #available()} is false and the holder's checks catch up.
+ */
+@Component
+class LuceneSearchIndex implements SearchIndex, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    private static final String POINTER = "current";
+    private static final Pattern GENERATION = Pattern.compile("index-(\\d+)");
+    private static final List<String> FACETS = List.of(ArticleFields.CHANNEL, ArticleFields.SOURCE);
+    private static final int FACET_LIMIT = 20;
+    private static final int SNIPPET_CHARS = 120;
+    private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
+    private static final Set<String> SHOWN = Set.of(ArticleFields.ID, ArticleFields.URL, ArticleFields.TITLE, ArticleFields.SOURCE,
+            ArticleFields.CHANNEL, ArticleFields.PUBLISHED_AT);
+
+    /** An open index directory with its writer and the searchers over it. */
+    private record Generation(String name, Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+
+        void close(boolean keepChanges) throws IOException {
+            try {
+                searchers.close();
+                if (keepChanges) {
+                    writer.close();
+                } else {
+                    writer.rollback();
+                }
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    private final Path root;
+    private final SearchSettings settings;
+    private final Clock clock;
+    private final Analyzer indexAnalyzer = ArticleFields.perField(ArticleFields.Use.INDEX);
+    private final Analyzer queryAnalyzer = ArticleFields.perField(ArticleFields.Use.QUERY);
+    private final QueryBuilder queries = new QueryBuilder(queryAnalyzer);
+    private final Spelling spelling = new Spelling(queryAnalyzer, queries);
+    private final Object writing = new Object();
+    private volatile Generation current;
+    private volatile boolean needsRebuild;
+
+    LuceneSearchIndex(SearchSettings settings, Clock clock) {
+        this.root = settings.directory().toAbsolutePath().normalize();
+        this.settings = settings;
+        this.clock = clock;
+        open();
+    }
+
+    // ---- opening and closing
+
+    private void open() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the search index directory " + root, e);
+        }
+        String name = readPointer();
+        boolean fresh = name == null || !Files.isDirectory(root.resolve(name));
+        if (fresh) {
+            name = nextGenerationName();
+        }
+        try {
+            current = openGeneration(name, fresh);
+        } catch (LockObtainFailedException e) {
+            log.warn("The search index {} is in use by another process: this one runs without search ({})", root.resolve(name), e.getMessage());
+            return;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.warn("The search index {} cannot be read ({}): starting a new one, filled from the database", root.resolve(name), e.toString());
+            fresh = true;
+            name = nextGenerationName();
+            try {
+                current = openGeneration(name, true);
+            } catch (IOException again) {
+                throw new UncheckedIOException("cannot create a search index in " + root, again);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + root.resolve(name), e);
+        }
+        String mapping = commitData(current.writer()).get(ArticleFields.MAPPING_KEY);
+        needsRebuild = fresh || !ArticleFields.MAPPING_VERSION.equals(mapping);
+        writePointer(name);
+        removeOtherGenerations(name);
+        log.info("Search index {} open ({} documents{})", current.path(), current.writer().getDocStats().numDocs, needsRebuild ? ", to be rebuilt" : "");
+    }
+
+    private Generation openGeneration(String name, boolean create) throws IOException {
+        Path path = root.resolve(name);
+        Directory directory = FSDirectory.open(path);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                    .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                    .setCommitOnClose(true);
+            IndexWriter writer = new IndexWriter(directory, config);
+            if (create) {
+                writer.setLiveCommitData(Map.of(ArticleFields.MAPPING_KEY, ArticleFields.MAPPING_VERSION).entrySet());
+                writer.commit();
+            }
+            return new Generation(name, path, directory, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        synchronized (writing) {
+            Generation g = current;
+            current = null;
+            if (g != null) {
+                g.close(true);
+            }
+        }
+        indexAnalyzer.close();
+        queryAnalyzer.close();
+    }
+
+    // ---- generations on disk
+
+    private String readPointer() {
+        Path pointer = root.resolve(POINTER);
+        try {
+            if (!Files.exists(pointer)) {
+                return null;
+            }
+            String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            return GENERATION.matcher(name).matches() ? name : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer, e);
+        }
+    }
+
+    /** Replaces the pointer file in one atomic rename, so a crash leaves either the old name or the new. */
+    private void writePointer(String name) {
+        Path pointer = root.resolve(POINTER);
+        Path temporary = root.resolve(POINTER + ".tmp");
+        try {
+            Files.writeString(temporary, name + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, pointer, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, pointer, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pointer, e);
+        }
+    }
+
+    private String nextGenerationName() {
+        return "index-" + (generations().stream().mapToLong(LuceneSearchIndex::generationNumber).max().orElse(0) + 1);
+    }
+
+    private static long generationNumber(Path path) {
+        var m = GENERATION.matcher(path.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private List<Path> generations() {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry) && GENERATION.matcher(entry.getFileName().toString()).matches()) {
+                    found.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        return found;
+    }
+
+    /** Deletes generations other than the one in use, unless another process is writing one. */
+    private void removeOtherGenerations(String keep) {
+        for (Path path : generations()) {
+            if (path.getFileName().toString().equals(keep)) {
+                continue;
+            }
+            try (Directory directory = FSDirectory.open(path); Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                lock.ensureValid();
+            } catch (LockObtainFailedException e) {
+                continue;
+            } catch (IOException e) {
+                log.warn("Cannot check the old search index {}: {}", path, e.toString());
+                continue;
+            }
+            deleteRecursively(path);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete the old search index {} ({}); it is removed at the next start", path, e.toString());
+        }
+    }
+
+    // ---- state
+
+    @Override
+    public boolean available() {
+        return current != null;
+    }
+
+    @Override
+    public boolean needsRebuild() {
+        return needsRebuild;
+    }
+
+    private Generation require() {
+        Generation g = current;
+        if (g == null) {
+            throw new SearchUnavailableException("search is unavailable: the index in " + root + " is in use by another process");
+        }
+        return g;
+    }
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs work on a searcher of the generation in use; a swap during the call does not disturb it. */
+    private <T> T withSearcher(SearcherWork<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            Generation g = require();
+            IndexSearcher searcher;
+            try {
+                searcher = g.searchers().acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt < 3) {
+                    continue;
+                }
+                throw new SearchUnavailableException("search is unavailable: the index is closing", e);
+            } catch (IOException e) {
+                throw new SearchUnavailableException("search failed opening the index: " + e.getMessage(), e);
+            }
+            try {
+                return work.run(searcher);
+            } catch (IOException e) {
+                throw new SearchUnavailableException("search failed reading the index: " + e.getMessage(), e);
+            } finally {
+                try {
+                    g.searchers().release(searcher);
+                } catch (IOException e) {
+                    log.warn("Releasing a searcher failed", e);
+                }
+            }
+        }
+    }
+
+    // ---- writing
+
+    @Override
+    public void apply(List<ArticleDocument> upserts, Collection<Long> removals) {
+        synchronized (writing) {
+            Generation g = current;
+            if (g == null) {
+                return;
+            }
+            try {
+                write(g.writer(), upserts, removals);
+                g.searchers().maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to the search index failed", e);
+            }
+        }
+    }
+
+    private static void write(IndexWriter writer, List<ArticleDocument> upserts, Collection<Long> removals) throws IOException {
+        for (ArticleDocument document : upserts) {
+            writer.updateDocument(new Term(ArticleFields.KEY, Long.toString(document.id())), ArticleFields.toDocument(document));
+        }
+        for (Long id : removals) {
+            writer.deleteDocuments(new Term(ArticleFields.KEY, Long.toString(id)));
+        }
+    }
+
+    @Override
+    public void commit() {
+        synchronized (writing) {
+            Generation g = current;
+            if (g == null) {
+                return;
+            }
+            try {
+                if (g.writer().hasUncommittedChanges()) {
+                    g.writer().commit();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("committing the search index failed", e);
+            }
+        }
+    }
+
+    @Override
+    public IndexChecksum checksum() {
+        long[] sums = new long[3];
+        forEachDocument((id, updatedAt) -> {
+            sums[0]++;
+            sums[1] += id;
+            sums[2] += updatedAt;
+        });
+        return new IndexChecksum(sums[0], sums[1], sums[2]);
+    }
+
+    @Override
+    public Map<Long, Long> versions() {
+        Map<Long, Long> versions = new HashMap<>();
+        forEachDocument(versions::put);
+        return versions;
+    }
+
+    private interface DocumentVersion {
+        void accept(long id, long updatedAt);
+    }
+
+    /** Id and update time of every live document, from doc values (no stored field is read). */
+    private void forEachDocument(DocumentVersion sink) {
+        withSearcher(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                SortedNumericDocValues ids = DocValues.getSortedNumeric(leaf.reader(), ArticleFields.ID);
+                SortedNumericDocValues updated = DocValues.getSortedNumeric(leaf.reader(), ArticleFields.UPDATED_AT);
+                for (int doc = ids.nextDoc(); doc != SortedNumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if ((live == null || live.get(doc)) && updated.advanceExact(doc)) {
+                        sink.accept(ids.nextValue(), updated.nextValue());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Rebuild beginRebuild() {
+        require();
+        Generation building;
+        synchronized (writing) {
+            try {
+                building = openGeneration(nextGenerationName(), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a new search index in " + root, e);
+            }
+        }
+        log.info("Rebuilding the search index into {}", building.path());
+        return new LuceneRebuild(building);
+    }
+
+    private final class LuceneRebuild implements Rebuild {
+
+        private final Generation building;
+        private boolean swapped;
+
+        LuceneRebuild(Generation building) {
+            this.building = building;
+        }
+
+        @Override
+        public void apply(List<ArticleDocument> upserts, Collection<Long> removals) {
+            try {
+                write(building.writer(), upserts, removals);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing the new search index failed", e);
+            }
+        }
+
+        @Override
+        public void swap() {
+            Generation old;
+            synchronized (writing) {
+                try {
+                    building.writer().commit();
+                    building.searchers().maybeRefreshBlocking();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("committing the new search index failed", e);
+                }
+                writePointer(building.name());
+                old = current;
+                current = building;
+                needsRebuild = false;
+                swapped = true;
+            }
+            log.info("Search index {} in use ({} documents)", building.path(), building.writer().getDocStats().numDocs);
+            if (old != null) {
+                try {
+                    old.close(false);
+                } catch (IOException e) {
+                    log.warn("Closing the old search index {} failed", old.path(), e);
+                }
+                deleteRecursively(old.path());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (swapped) {
+                return;
+            }
+            try {
+                building.close(false);
+            } catch (IOException e) {
+                log.warn("Closing the abandoned search index {} failed", building.path(), e);
+            }
+            deleteRecursively(building.path());
+        }
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        long started = System.nanoTime();
+        UserQuery user = UserQuery.parse(query.text());
+        QueryBuilder.TextQuery text = queries.text(user);
+        String notice = notice(user, text);
+        if (text.positive() == null) {
+            return SearchResults.empty(query, notice != null ? notice : "没有可搜索的词", millisSince(started));
+        }
+        Instant now = clock.instant();
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.positive(), Occur.MUST);
+        text.exclusions().forEach(q -> full.add(q, Occur.MUST_NOT));
+        QueryBuilder.visibleAt(full, now, query.from(), query.to());
+        QueryBuilder.filters(full, query);
+        if (query.order() == SearchQuery.Order.RELEVANCE && settings.recencyWeight() > 0) {
+            full.add(QueryBuilder.recency(now, settings.recencyWeight(), settings.recencyPivot().toMillis()), Occur.SHOULD);
+        }
+        Query luceneQuery = full.build();
+        return withSearcher(shared -> {
+            IndexSearcher searcher = timeLimited(shared);
+            int wanted = query.page() * query.size();
+            CollectorManager<?, ? extends TopDocs> top = query.order() == SearchQuery.Order.TIME
+                    ? new TopFieldCollectorManager(newestFirst(), wanted, null, wanted)
+                    : new TopScoreDocCollectorManager(wanted, null, wanted);
+            Object[] collected = searcher.search(luceneQuery, new MultiCollectorManager(top, new FacetCounter(FACETS)));
+            TopDocs topDocs = (TopDocs) collected[0];
+            FacetCounter.Counts counts = (FacetCounter.Counts) collected[1];
+            boolean partial = searcher.timedOut();
+            int from = Math.min(topDocs.scoreDocs.length, (query.page() - 1) * query.size());
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, from, topDocs.scoreDocs.length);
+            List<Hit> hits = hits(searcher, text.positive(), page);
+            String didYouMean = counts.total() == 0 && !partial ? spelling.didYouMean(searcher, user, candidate -> restricted(candidate, query, now)) : null;
+            return new SearchResults(counts.total(), query.page(), query.size(), hits,
+                    top(counts, ArticleFields.CHANNEL), top(counts, ArticleFields.SOURCE), didYouMean, notice, partial, millisSince(started));
+        });
+    }
+
+    private static String notice(UserQuery user, QueryBuilder.TextQuery text) {
+        if (user.truncated()) {
+            return "只使用了前 " + UserQuery.MAX_PARTS + " 个词";
+        }
+        if (text.droppedSomething() && text.positive() != null) {
+            return "部分输入没有可搜索的字词，已忽略";
+        }
+        return null;
+    }
+
+    /** The text query with the visibility and the request's filters, as the did-you-mean check runs it. */
+    private static Query restricted(Query textQuery, SearchQuery query, Instant now) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
+        QueryBuilder.visibleAt(b, now, query.from(), query.to());
+        QueryBuilder.filters(b, query);
+        return b.build();
+    }
+
+    private static List<FacetCount> top(FacetCounter.Counts counts, String field) {
+        List<FacetCount> all = counts.byField().getOrDefault(field, List.of());
+        return all.size() <= FACET_LIMIT ? all : all.subList(0, FACET_LIMIT);
+    }
+
+    private static Sort newestFirst() {
+        return new Sort(
+                org.apache.lucene.document.LongField.newSortField(ArticleFields.PUBLISHED_AT, true, SortedNumericSelector.Type.MAX),
+                org.apache.lucene.document.LongField.newSortField(ArticleFields.ID, true, SortedNumericSelector.Type.MAX));
+    }
+
+    /** A searcher of its own for one request, so its time limit concerns no other request. */
+    private IndexSearcher timeLimited(IndexSearcher shared) {
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+        searcher.setSimilarity(shared.getSimilarity());
+        searcher.setTimeout(new QueryTimeoutImpl(settings.timeout().toMillis()));
+        return searcher;
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, Query textQuery, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
+        String[] titles = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxNoHighlightPassages(1)
+                .build()
+                .highlight(ArticleFields.TITLE, textQuery, pageDocs, 1);
+        String[] snippets = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFormatter(new MarkFormatter(SNIPPET_CHARS))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
+                .withMaxNoHighlightPassages(1)
+                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                .build()
+                .highlight(ArticleFields.TEXT, textQuery, pageDocs, 2);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc, SHOWN);
+            String title = doc.get(ArticleFields.TITLE);
+            hits.add(new Hit(
+                    doc.getField(ArticleFields.ID).numericValue().longValue(),
+                    title,
+                    titles[i] != null ? titles[i] : MarkFormatter.escape(title),
+                    doc.get(ArticleFields.URL),
+                    snippets[i] != null ? snippets[i] : "",
+                    Instant.ofEpochMilli(doc.getField(ArticleFields.PUBLISHED_AT).numericValue().longValue()),
+                    doc.get(ArticleFields.SOURCE),
+                    doc.get(ArticleFields.CHANNEL)));
+        }
+        return hits;
+    }
+
+    @Override
+    public List<Suggestion> suggest(String typed, int limit) {
+        if (limit < 1 || limit > 20) {
+            throw new IllegalArgumentException("limit: must be between 1 and 20");
+        }
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        int length = typed.codePointCount(0, typed.length());
+        if (length > UserQuery.MAX_LENGTH) {
+            throw new IllegalArgumentException("q: at most " + UserQuery.MAX_LENGTH + " characters (this one has " + length + ")");
+        }
+        List<QueryBuilder.Token> characters = QueryBuilder.tokens(queryAnalyzer, ArticleFields.TITLE_CHARS, typed, 32);
+        if (characters.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(QueryBuilder.tokensQuery(ArticleFields.TITLE_CHARS, characters), Occur.MUST);
+        QueryBuilder.visibleAt(query, now, null, null);
+        Query built = query.build();
+        return withSearcher(shared -> {
+            IndexSearcher searcher = timeLimited(shared);
+            TopDocs top = searcher.search(built, new TopFieldCollectorManager(newestFirst(), limit * 4, null, limit * 4));
+            StoredFields stored = searcher.storedFields();
+            Map<String, Suggestion> byTitle = new LinkedHashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document doc = stored.document(hit.doc, SHOWN);
+                String title = doc.get(ArticleFields.TITLE);
+                byTitle.putIfAbsent(title, new Suggestion(doc.getField(ArticleFields.ID).numericValue().longValue(), title, doc.get(ArticleFields.URL)));
+                if (byTitle.size() == limit) {
+                    break;
+                }
+            }
+            return List.copyOf(byTitle.values());
+        });
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    Path root() {
+        return root;
+    }
+}

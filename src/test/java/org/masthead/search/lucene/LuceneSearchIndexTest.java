@@ -1,0 +1,264 @@
+package org.masthead.search.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masthead.search.ArticleDocument;
+import org.masthead.search.FacetCount;
+import org.masthead.search.Hit;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchQuery;
+import org.masthead.search.SearchResults;
+import org.masthead.search.SearchSettings;
+import org.masthead.search.Suggestion;
+
+/** The Lucene index on its own, with hand-made documents: matching, ranking, filters, snippets, suggestions, rebuild. */
+class LuceneSearchIndexTest {
+
+    static final Instant NOW = Instant.parse("2018-11-30T04:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    LuceneSearchIndex index;
+
+    @BeforeEach
+    void open() {
+        index = open(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (index != null) {
+            index.destroy();
+        }
+    }
+
+    static LuceneSearchIndex open(Path dir) {
+        return new LuceneSearchIndex(new SearchSettings(dir, Duration.ofSeconds(2), 0.5f, Duration.ofDays(14), Duration.ZERO, 2000),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static ArticleDocument doc(long id, String title, String text) {
+        return new ArticleDocument(id, "/articles/" + id, title, text, List.of(), "新浪新闻", "社会", "society", "published",
+                NOW.minus(Duration.ofDays(id)), NOW.minus(Duration.ofDays(id)));
+    }
+
+    static ArticleDocument doc(long id, String title, String text, List<String> tags, String source, String channel, Instant publishedAt) {
+        return new ArticleDocument(id, "/articles/" + id, title, text, tags, source, channel, channel, "published", publishedAt, publishedAt);
+    }
+
+    void add(ArticleDocument... docs) {
+        index.apply(List.of(docs), List.of());
+    }
+
+    List<Long> ids(String q) {
+        return ids(index.search(SearchQuery.of(q)));
+    }
+
+    static List<Long> ids(SearchResults results) {
+        return results.hits().stream().map(Hit::id).toList();
+    }
+
+    @Test
+    void aWordMatchesOnlyWhereItsCharactersStandTogether() {
+        add(doc(1, "武侠小说泰斗逝世", "金庸先生昨日在香港逝世。"),
+                doc(2, "秋日随笔", "金色的阳光照在平庸的日子上。"));
+        assertThat(ids("金庸")).containsExactly(1L);
+    }
+
+    @Test
+    void titleTagsAndSourceCountMoreThanTheBody() {
+        // As on a real site every article has tags and a source, so those fields have realistic statistics.
+        Instant t = NOW.minus(Duration.ofDays(5));
+        add(doc(1, "动物园迎来新成员", "园方介绍，熊猫馆今天开放，熊猫一家和游客见面，熊猫很受欢迎。", List.of("动物园"), "新京报", "社会", t),
+                doc(2, "熊猫一家今天和游客见面", "园方介绍，新馆今天开放。", List.of("动物园"), "新京报", "社会", t),
+                doc(3, "动物园新馆开放", "园方介绍，新馆今天开放。", List.of("熊猫"), "新京报", "社会", t),
+                doc(4, "动物园新馆又开放", "园方介绍，新馆今天开放。", List.of("动物园"), "熊猫日报", "社会", t),
+                doc(5, "动物园门票调整", "园方介绍，门票调整。", List.of("动物园"), "新京报", "社会", t),
+                doc(6, "动物园夜场", "园方介绍，夜场开放。", List.of("旅游"), "北京日报", "社会", t));
+        List<Long> ranked = ids("熊猫");
+        assertThat(ranked).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(ranked.getLast()).as("body only, though three times").isEqualTo(1L);
+    }
+
+    @Test
+    void recencyBreaksTiesButDoesNotBeatAMuchBetterMatch() {
+        add(doc(1, "熊猫", "熊猫。"), doc(2, "熊猫", "熊猫。"), doc(3, "熊猫", "熊猫。"));
+        assertThat(ids("熊猫")).containsExactly(1L, 2L, 3L);
+        add(doc(40, "大熊猫基地的熊猫", "熊猫。"), doc(41, "动物园", "一只熊猫。"));
+        assertThat(ids("熊猫").indexOf(41L)).isGreaterThan(ids("熊猫").indexOf(40L));
+    }
+
+    @Test
+    void phrasesNeedTheirWordsInOrderAndExclusionsRemove() {
+        add(doc(1, "两地", "北京上海两地联动。"),
+                doc(2, "两地", "上海与北京两地联动。"),
+                doc(3, "两地", "北京上海四川三地联动。"));
+        assertThat(ids("北京 上海")).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(ids("\"北京上海\"")).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(ids("北京 上海 -四川")).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(ids("\"北京上海\" -\"四川三地\"")).containsExactly(1L);
+        assertThat(index.search(SearchQuery.of("-北京")).notice()).isNotNull();
+        assertThat(index.search(SearchQuery.of("-北京")).total()).isZero();
+    }
+
+    @Test
+    void filtersByChannelSourceTagAndTime() {
+        Instant oct = Instant.parse("2018-10-10T00:00:00Z");
+        Instant nov = Instant.parse("2018-11-10T00:00:00Z");
+        add(doc(1, "股市", "股市收涨。", List.of("A股"), "新浪财经", "财经", oct),
+                doc(2, "股市", "股市收跌。", List.of("港股"), "新浪财经", "财经", nov),
+                doc(3, "股市", "股市评论。", List.of("A股"), "新华社", "评论", nov));
+        SearchQuery q = SearchQuery.of("股市");
+        assertThat(ids(index.search(q.inChannel("财经")))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(ids(index.search(q.fromSource("新华社")))).containsExactly(3L);
+        assertThat(ids(index.search(q.taggedWith("A股")))).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(ids(index.search(q.between(Instant.parse("2018-11-01T00:00:00Z"), null)))).containsExactlyInAnyOrder(2L, 3L);
+        assertThat(ids(index.search(q.between(null, Instant.parse("2018-10-31T00:00:00Z"))))).containsExactly(1L);
+        assertThat(index.search(q.inChannel("没有的栏目")).total()).isZero();
+        SearchResults all = index.search(q);
+        assertThat(all.channels()).containsExactly(new FacetCount("财经", 2), new FacetCount("评论", 1));
+        assertThat(all.sources()).containsExactly(new FacetCount("新浪财经", 2), new FacetCount("新华社", 1));
+    }
+
+    @Test
+    void sortsByTimeAndPages() {
+        for (long id = 1; id <= 25; id++) {
+            add(doc(id, "第" + id + "篇 熊猫", "熊猫。"));
+        }
+        SearchResults second = index.search(SearchQuery.of("熊猫").orderedBy(SearchQuery.Order.TIME).page(2, 10));
+        assertThat(second.total()).isEqualTo(25);
+        assertThat(second.totalPages()).isEqualTo(3);
+        assertThat(ids(second)).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
+        assertThat(ids(index.search(SearchQuery.of("熊猫").page(3, 10)))).hasSize(5);
+        assertThat(ids(index.search(SearchQuery.of("熊猫").page(4, 10)))).isEmpty();
+        assertThatThrownBy(() -> SearchQuery.of("熊猫").page(101, 10)).hasMessageStartingWith("page:");
+    }
+
+    @Test
+    void snippetsMarkMatchesAndEscapeEverythingElse() {
+        add(doc(1, "<b>熊猫</b> & \"朋友\"", "开头。<script>alert('熊猫')</script> 熊猫 & \"朋友\" <img src=x onerror=alert(1)>。结尾。"));
+        Hit hit = index.search(SearchQuery.of("熊猫")).hits().getFirst();
+        assertThat(hit.snippet()).contains("&lt;script&gt;alert(&#39;<mark>熊猫</mark>&#39;)&lt;/script&gt; <mark>熊猫</mark> &amp; &quot;朋友&quot;")
+                .contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
+        assertThat(hit.titleHtml()).isEqualTo("&lt;b&gt;<mark>熊猫</mark>&lt;/b&gt; &amp; &quot;朋友&quot;");
+        assertThat(hit.title()).isEqualTo("<b>熊猫</b> & \"朋友\"");
+    }
+
+    @Test
+    void aPhraseIsMarkedAsOneRunAndLongTextIsCutAroundTheMatch() {
+        String filler = "这是一段很长的没有关键词的文字，".repeat(30);
+        add(doc(1, "标题", filler + "武侠小说泰斗金庸先生逝世。" + filler));
+        String snippet = index.search(SearchQuery.of("金庸")).hits().getFirst().snippet();
+        assertThat(snippet).contains("<mark>金庸</mark>").startsWith("…").endsWith("…");
+        assertThat(snippet.replaceAll("<[^>]+>", "").length()).isLessThanOrEqualTo(130);
+    }
+
+    @Test
+    void showsOnlyPublishedArticlesWhoseTimeHasCome() {
+        add(doc(1, "熊猫", "熊猫。"),
+                new ArticleDocument(2, "/articles/2", "熊猫", "熊猫。", List.of(), null, null, null, "published", NOW.plusSeconds(60), NOW),
+                new ArticleDocument(3, "/articles/3", "熊猫", "熊猫。", List.of(), null, null, null, "draft", NOW.minusSeconds(60), NOW));
+        assertThat(ids("熊猫")).containsExactly(1L);
+        assertThat(index.suggest("熊", 5)).extracting(Suggestion::id).containsExactly(1L);
+    }
+
+    @Test
+    void suggestsTitlesContainingWhatWasTypedNewestFirst() {
+        add(doc(1, "特朗普访问日本", "正文。"), doc(2, "特朗普会见普京", "正文。"), doc(3, "特色小镇建设", "正文。"), doc(4, "特朗普会见普京", "转载。"),
+                doc(5, "iPhone XS 开售", "正文。"));
+        assertThat(index.suggest("特朗", 5)).extracting(Suggestion::title).containsExactly("特朗普访问日本", "特朗普会见普京");
+        assertThat(index.suggest("会见", 5)).extracting(Suggestion::id).containsExactly(2L);
+        assertThat(index.suggest("ＩＰＨＯ", 5)).extracting(Suggestion::id).containsExactly(5L);
+        assertThat(index.suggest("!!!", 5)).isEmpty();
+        assertThat(index.suggest("", 5)).isEmpty();
+    }
+
+    @Test
+    void offersACorrectionThatHasHits() {
+        add(doc(1, "金庸逝世 享年94岁", "武侠小说泰斗金庸逝世。"), doc(2, "iPhone XS 开售", "苹果新手机。"));
+        SearchResults miss = index.search(SearchQuery.of("金镛"));
+        assertThat(miss.total()).isZero();
+        assertThat(miss.didYouMean()).isEqualTo("金庸");
+        assertThat(index.search(SearchQuery.of("金镛逝世")).didYouMean()).isEqualTo("金庸逝世");
+        assertThat(index.search(SearchQuery.of("iphnoe")).didYouMean()).isEqualTo("iphone");
+        assertThat(index.search(SearchQuery.of("金庸")).didYouMean()).isNull();
+        assertThat(index.search(SearchQuery.of("量子纠缠")).didYouMean()).isNull();
+    }
+
+    @Test
+    void updatesReplaceAndRemovalsDelete() {
+        add(doc(1, "旧标题 熊猫", "正文。"));
+        add(doc(1, "新标题 老虎", "正文。"));
+        assertThat(ids("熊猫")).isEmpty();
+        assertThat(ids("老虎")).containsExactly(1L);
+        index.apply(List.of(), List.of(1L));
+        assertThat(ids("老虎")).isEmpty();
+        assertThat(index.checksum().count()).isZero();
+    }
+
+    @Test
+    void checksumAndVersionsDescribeWhatIsHeld() {
+        add(doc(1, "一", "一。"), doc(2, "二", "二。"));
+        var checksum = index.checksum();
+        assertThat(checksum.count()).isEqualTo(2);
+        assertThat(checksum.idSum()).isEqualTo(3);
+        assertThat(checksum.updatedAtSum()).isEqualTo(NOW.minus(Duration.ofDays(1)).toEpochMilli() + NOW.minus(Duration.ofDays(2)).toEpochMilli());
+        assertThat(index.versions()).containsEntry(1L, NOW.minus(Duration.ofDays(1)).toEpochMilli()).hasSize(2);
+    }
+
+    @Test
+    void aRebuildAnswersFromTheOldIndexUntilItSwaps() throws Exception {
+        add(doc(1, "熊猫", "旧的。"));
+        assertThat(index.needsRebuild()).isTrue();
+        try (SearchIndex.Rebuild rebuild = index.beginRebuild()) {
+            rebuild.apply(List.of(doc(2, "熊猫", "新的。"), doc(3, "熊猫", "新的。")), List.of());
+            assertThat(ids("熊猫")).containsExactly(1L);
+            rebuild.swap();
+        }
+        assertThat(ids("熊猫")).containsExactly(2L, 3L);
+        assertThat(index.needsRebuild()).isFalse();
+        add(doc(4, "熊猫", "之后的。"));
+        index.commit();
+        index.destroy();
+        index = open(dir);
+        assertThat(index.needsRebuild()).isFalse();
+        assertThat(ids("熊猫")).containsExactly(2L, 3L, 4L);
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("current", "index-2");
+    }
+
+    @Test
+    void anAbandonedRebuildLeavesTheIndexInUse() {
+        add(doc(1, "熊猫", "旧的。"));
+        try (SearchIndex.Rebuild rebuild = index.beginRebuild()) {
+            rebuild.apply(List.of(doc(2, "熊猫", "新的。")), List.of());
+        }
+        assertThat(ids("熊猫")).containsExactly(1L);
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("current", "index-1");
+    }
+
+    @Test
+    void aSecondProcessRunsWithoutSearch() throws Exception {
+        LuceneSearchIndex other = open(dir);
+        try {
+            assertThat(other.available()).isFalse();
+            other.apply(List.of(doc(1, "熊猫", "正文。")), List.of());
+            assertThatThrownBy(() -> other.search(SearchQuery.of("熊猫"))).hasMessageContaining("in use by another process");
+        } finally {
+            other.destroy();
+        }
+        assertThat(index.available()).isTrue();
+    }
+}
