@@ -80,6 +80,8 @@ public class SearchIndexing implements SmartLifecycle {
     private final PublishedArticles published;
     private final SearchSettings settings;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+    /** Ids queued or being written: zero means the index holds every change announced so far. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final ReentrantLock applying = new ReentrantLock();
     private final ReentrantLock rebuilding = new ReentrantLock();
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
@@ -101,17 +103,22 @@ public class SearchIndexing implements SmartLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticlePublished event) {
-        queue.add(event.articleId());
+        enqueue(List.of(event.articleId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticleChanged event) {
-        queue.add(event.articleId());
+        enqueue(List.of(event.articleId()));
     }
 
-    /** Ids waiting to be indexed. */
+    private void enqueue(Collection<Long> ids) {
+        pending.addAndGet(ids.size());
+        queue.addAll(ids);
+    }
+
+    /** Articles announced but not yet written to the index (queued or being written now). */
     public int backlog() {
-        return queue.size();
+        return pending.get();
     }
 
     // ---- the indexing thread
@@ -170,6 +177,8 @@ public class SearchIndexing implements SmartLifecycle {
                     dirty = true;
                 } catch (RuntimeException e) {
                     log.error("Indexing articles {} failed; the next consistency check repairs them", ids, e);
+                } finally {
+                    pending.addAndGet(-(1 + more.size()));
                 }
             }
             if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
@@ -270,7 +279,7 @@ public class SearchIndexing implements SmartLifecycle {
             Reindexed done = reindex(n -> {});
             return new Check(Check.Outcome.REBUILT, database.count(), done.articles(), 0);
         }
-        queue.addAll(differing);
+        enqueue(differing);
         return new Check(Check.Outcome.REPAIRING, database.count(), held.count(), differing.size());
     }
 

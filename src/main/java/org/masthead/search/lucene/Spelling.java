@@ -24,6 +24,13 @@ final class Spelling {
     /** Corrections tried (each costs a count query); only searches without hits pay for them. */
     static final int MAX_TRIES = 8;
 
+    /**
+     * Unknown terms looked up (each builds a Levenshtein automaton). One edit, terms of at most 20
+     * characters: longer or doubly mistyped input is rarely a near miss, and hostile input (long
+     * payload strings) must not make a search without hits expensive.
+     */
+    static final int MAX_LOOKUPS = 4;
+
     private final Analyzer analyzer;
     private final QueryBuilder queries;
     private final DirectSpellChecker checker = new DirectSpellChecker();
@@ -33,13 +40,15 @@ final class Spelling {
         this.queries = queries;
         checker.setMinQueryLength(2);
         checker.setMinPrefix(0);
-        checker.setMaxEdits(2);
+        checker.setMaxEdits(1);
+        checker.setMaxQueryLength(20);
         checker.setAccuracy(0.5f);
     }
 
     /** The corrected query text, or null when no correction finds anything. */
     String didYouMean(IndexSearcher searcher, UserQuery query, UnaryOperator<Query> restrict) throws IOException {
         int tries = 0;
+        int lookups = 0;
         for (int i = 0; i < query.parts().size(); i++) {
             UserQuery.Part part = query.parts().get(i);
             if (part.excluded()) {
@@ -48,8 +57,11 @@ final class Spelling {
             List<QueryBuilder.Token> tokens = QueryBuilder.tokens(analyzer, ArticleFields.TITLE_BIGRAMS, part.text(), 32);
             for (QueryBuilder.Token token : tokens) {
                 Term term = new Term(ArticleFields.TITLE_BIGRAMS, token.term());
-                if (searcher.getIndexReader().docFreq(term) > 0) {
+                if (token.term().length() > 20 || searcher.getIndexReader().docFreq(term) > 0) {
                     continue;
+                }
+                if (++lookups > MAX_LOOKUPS) {
+                    return null;
                 }
                 for (SuggestWord word : checker.suggestSimilar(term, 3, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
                     if (++tries > MAX_TRIES) {
