@@ -1,0 +1,127 @@
+package org.masthead.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchQuery;
+import org.masthead.search.SearchResults;
+import org.masthead.search.SearchUnavailableException;
+import org.masthead.setting.SiteSettings;
+import org.masthead.setting.SiteSettingsStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/search?q=…&channel=…&source=…&tag=…&from=…&to=…&sort=relevance|time&page=…&size=…}
+ * and {@code GET /api/v1/search/suggest?q=…&limit=…}. Every parameter arrives as text and is checked
+ * here, so any input gives 200 with results or 400 with {@code {"status":400,"error":"field: …"}}.
+ * {@code from} and {@code to} are dates (2018-10-01, whole days in the site's time zone) or ISO-8601
+ * times with an offset.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
+class SearchApiController {
+
+    private final SearchIndex index;
+    private final SiteSettingsStore settings;
+
+    SearchApiController(SearchIndex index, SiteSettingsStore settings) {
+        this.index = index;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    SearchResponse search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        SiteSettings site = settings.current();
+        SearchQuery query = new SearchQuery(q, channel, source, tag, start("from", from, site.timeZone()), end("to", to, site.timeZone()),
+                order(sort), number("page", page, 1), number("size", size, SearchQuery.DEFAULT_SIZE));
+        SearchResults results = index.search(query);
+        return SearchResponse.of(q, results, site.baseUrl(), site.timeZone());
+    }
+
+    @GetMapping("/suggest")
+    SuggestResponse suggest(@RequestParam(required = false) String q, @RequestParam(required = false) String limit) {
+        String base = settings.current().baseUrl();
+        return new SuggestResponse(q, index.suggest(q, number("limit", limit, 8)).stream()
+                .map(s -> new SuggestResponse.Item(s.id(), s.title(), base + s.url()))
+                .toList());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badArgument(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", e.getMessage()));
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ResponseEntity<Map<String, Object>> unavailable(SearchUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", 503, "error", e.getMessage()));
+    }
+
+    private static SearchQuery.Order order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return SearchQuery.Order.RELEVANCE;
+        }
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "relevance" -> SearchQuery.Order.RELEVANCE;
+            case "time" -> SearchQuery.Order.TIME;
+            default -> throw new IllegalArgumentException("sort: use relevance or time");
+        };
+    }
+
+    private static int number(String name, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a whole number");
+        }
+    }
+
+    /** A date means the start of that day in the site's zone. */
+    static Instant start(String name, String value, ZoneId zone) {
+        return time(name, value, zone, false);
+    }
+
+    /** A date means the end of that day (its last millisecond) in the site's zone. */
+    static Instant end(String name, String value, ZoneId zone) {
+        return time(name, value, zone, true);
+    }
+
+    private static Instant time(String name, String value, ZoneId zone, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() <= 10) {
+                LocalDate day = LocalDate.parse(v);
+                return endOfDay ? day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1) : day.atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + ": use a date (2018-10-01) or a time with offset (2018-10-01T08:00:00+08:00)");
+        }
+    }
+}
