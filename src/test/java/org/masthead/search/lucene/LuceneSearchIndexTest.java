@@ -45,7 +45,7 @@ class LuceneSearchIndexTest {
     }
 
     static LuceneSearchIndex open(Path dir) {
-        return new LuceneSearchIndex(new SearchSettings(dir, Duration.ofSeconds(2), 0.5f, Duration.ofDays(14), Duration.ZERO, 2000),
+        return new LuceneSearchIndex(new SearchSettings(dir, Duration.ofSeconds(2), 0.5f, Duration.ofDays(14), Duration.ZERO, 2000, false),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -60,6 +60,7 @@ class LuceneSearchIndexTest {
 
     void add(ArticleDocument... docs) {
         index.apply(List.of(docs), List.of());
+        index.refresh();
     }
 
     List<Long> ids(String q) {
@@ -205,6 +206,8 @@ class LuceneSearchIndexTest {
         assertThat(ids("熊猫")).isEmpty();
         assertThat(ids("老虎")).containsExactly(1L);
         index.apply(List.of(), List.of(1L));
+        assertThat(ids("老虎")).as("not before the refresh").containsExactly(1L);
+        index.refresh();
         assertThat(ids("老虎")).isEmpty();
         assertThat(index.checksum().count()).isZero();
     }
@@ -250,7 +253,28 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aProcessThatNeverUsesTheIndexNeverOpensIt() throws Exception {
+        index.commit();
+        index.refresh();
+        index.destroy();
+        index = null;
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aSearchOverItsTimeLimitAnswersWithWhatItFoundMarkedPartial() throws Exception {
+        index.destroy();
+        index = new LuceneSearchIndex(new SearchSettings(dir, Duration.ZERO, 0.5f, Duration.ofDays(14), Duration.ZERO, 2000, false),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        add(doc(1, "熊猫", "熊猫。"), doc(2, "熊猫", "熊猫。"));
+        SearchResults results = index.search(SearchQuery.of("熊猫"));
+        assertThat(results.partial()).isTrue();
+        assertThat(results.total()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void aSecondProcessRunsWithoutSearch() throws Exception {
+        assertThat(index.available()).as("opened on first use").isTrue();
         LuceneSearchIndex other = open(dir);
         try {
             assertThat(other.available()).isFalse();
