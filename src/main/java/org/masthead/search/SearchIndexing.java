@@ -35,11 +35,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the search index in step with the database, which is the truth:
  * <ul>
- *   <li><b>Events.</b> {@link ArticlePublished} and {@link ArticleChanged} are taken after their
- *       transaction commits (never before: the index is never ahead of the database) and queued; one
- *       indexing thread re-reads each article and writes its current state, or removes it when it is
- *       no longer published. Changes are searchable as soon as a batch is written (tens of
- *       milliseconds) and committed at most a second later. There is no ArticleWithdrawn event yet:
+ *   <li><b>Events.</b> In the server, {@link ArticlePublished} and {@link ArticleChanged} are taken
+ *       after their transaction commits (never before: the index is never ahead of the database) and
+ *       queued; one indexing thread re-reads the articles in batches and writes their current state, or
+ *       removes those no longer published. Changes are searchable once written and refreshed (tens of
+ *       milliseconds; at most every 100 ms during a burst) and committed at most 5 seconds later; a
+ *       crash before the commit loses only index work, which the start-up check redoes. CLI commands
+ *       leave the index to the server. There is no ArticleWithdrawn event yet:
  *       when it comes, a listener here queues its id the same way and the re-read removes the article;
  *       until then searches also filter by status and publish time, so nothing unpublished shows.</li>
  *   <li><b>Checks.</b> When the server starts, and every {@code masthead.search.check-interval}, the
