@@ -564,6 +564,16 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             full.add(QueryBuilder.recency(now, settings.recencyWeight(), settings.recencyPivot().toMillis()), Occur.SHOULD);
         }
         Query luceneQuery = full.build();
+        try {
+            return run(query, user, text, notice, luceneQuery, now, started);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Not reachable within UserQuery's and QueryBuilder's caps; a message rather than a 500 if a cap ever changes.
+            throw new IllegalArgumentException("q: too many words and phrases", e);
+        }
+    }
+
+    private SearchResults run(SearchQuery query, UserQuery user, QueryBuilder.TextQuery text, String notice, Query luceneQuery, Instant now,
+            long started) {
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
             int wanted = query.page() * query.size();

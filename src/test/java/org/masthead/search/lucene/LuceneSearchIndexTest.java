@@ -253,6 +253,20 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void inputThatNormalisesIntoManyTokensStaysCheap() {
+        add(doc(1, "熊猫", "熊猫。"));
+        // U+FDFA is one character that NFKC turns into four Arabic words, which the analyzer cuts into
+        // 15 one-letter tokens: 200 characters could become 3,000 tokens, times four fields. The caps
+        // (32 words or phrases, 64 tokens each) keep it small; Lucene counts a phrase as one clause.
+        for (String input : List.of(("\"" + "\uFDFA".repeat(8) + "\" ").repeat(18).strip(), "\uFDFA".repeat(200), "\uFDFA ".repeat(100))) {
+            assertThat(input.length()).isLessThanOrEqualTo(200);
+            SearchResults results = index.search(SearchQuery.of(input));
+            assertThat(results.total()).isZero();
+            assertThat(results.tookMs()).isLessThan(1000);
+        }
+    }
+
+    @Test
     void aProcessThatNeverUsesTheIndexNeverOpensIt() throws Exception {
         index.commit();
         index.refresh();
