@@ -55,6 +55,7 @@ public interface SearchIndex {
     /** A new index being filled; closing it without swapping drops it. */
     interface Rebuild extends AutoCloseable {
 
+        /** Writes to the new index; may be called from several threads at once. */
         void apply(List<ArticleDocument> upserts, Collection<Long> removals);
 
         /** Makes the new index durable and the one searched, then drops the old one. */

@@ -75,6 +75,8 @@ public class SearchIndexing implements SmartLifecycle {
             IN_STEP,
             REPAIRING,
             REBUILT,
+            /** A rebuild is running, and it brings the index up to date itself. */
+            REINDEXING,
             UNAVAILABLE
         }
     }
@@ -284,6 +286,9 @@ public class SearchIndexing implements SmartLifecycle {
     public Check check() {
         if (!index.available()) {
             return new Check(Check.Outcome.UNAVAILABLE, -1, -1, 0);
+        }
+        if (reindexing()) {
+            return new Check(Check.Outcome.REINDEXING, -1, -1, 0);
         }
         PublishedChecksum database = published.checksum();
         if (index.needsRebuild()) {
