@@ -79,6 +79,20 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aWordTheSegmenterFusedIntoALongerOneIsFoundThroughTheBigramsAndMarked() {
+        try (var analyzer = ArticleFields.perField(ArticleFields.Use.INDEX)) {
+            assertThat(QueryBuilder.tokens(analyzer, ArticleFields.TEXT, "学生会主席今天发表讲话。", 10)).extracting(QueryBuilder.Token::term)
+                    .as("the segmenter keeps 学生会 whole").contains("学生会").doesNotContain("学生");
+        }
+        add(doc(1, "校园新闻", "学生会主席今天发表讲话。"), doc(2, "学生来信", "今天的学生很多。"), doc(3, "校园", "学校生活丰富。"));
+        List<Long> found = ids("学生");
+        assertThat(found).containsExactly(2L, 1L);
+        SearchResults results = index.search(SearchQuery.of("学生"));
+        assertThat(results.hits().get(1).snippet()).contains("<mark>学生</mark>会");
+        assertThat(results.hits().get(0).titleHtml()).isEqualTo("<mark>学生</mark>来信");
+    }
+
+    @Test
     void titleTagsAndSourceCountMoreThanTheBody() {
         // As on a real site every article has tags and a source, so those fields have realistic statistics.
         Instant t = NOW.minus(Duration.ofDays(5));
