@@ -45,6 +45,20 @@ public class PublishedArticles {
         return inBatches(after -> articles.publishedDetailsAfter(after, batchSize), ArticleDetail::id);
     }
 
+    /**
+     * The published ones among these articles (any publish time), complete, in id order: four
+     * statements for up to {@value #DETAIL_BATCH} ids; ids of articles that are not published, or do
+     * not exist, are left out.
+     */
+    public List<ArticleDetail> byIds(java.util.Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        List<ArticleDetail> found = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += DETAIL_BATCH) {
+            found.addAll(articles.publishedDetails(distinct.subList(from, Math.min(distinct.size(), from + DETAIL_BATCH))));
+        }
+        return found;
+    }
+
     /** Id and update time of every published article, lazily, in id order. */
     public Stream<ArticleVersion> versions() {
         return versions(VERSION_BATCH);

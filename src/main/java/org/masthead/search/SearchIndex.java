@@ -33,14 +33,17 @@ public interface SearchIndex {
 
     /**
      * Writes the current state of these articles (replacing what the index held for their ids) and
-     * removes the others; searches see the change when this returns.
+     * removes the others; searches see the change after the next {@link #refresh()}.
      */
     void apply(List<ArticleDocument> upserts, Collection<Long> removals);
+
+    /** Makes everything applied so far visible to searches (cheap, nothing is written to disk). */
+    void refresh();
 
     /** Makes the applied changes durable. A crash before it loses index changes, never articles. */
     void commit();
 
-    /** Count and sums over the articles the index holds, to compare with the database's. */
+    /** Count and sums over the articles the index holds (as of the last refresh), to compare with the database's. */
     IndexChecksum checksum();
 
     /** Id to update time (epoch milliseconds) of every article the index holds. */
@@ -52,6 +55,7 @@ public interface SearchIndex {
     /** A new index being filled; closing it without swapping drops it. */
     interface Rebuild extends AutoCloseable {
 
+        /** Writes to the new index; may be called from several threads at once. */
         void apply(List<ArticleDocument> upserts, Collection<Long> removals);
 
         /** Makes the new index durable and the one searched, then drops the old one. */

@@ -21,8 +21,6 @@ import java.util.stream.Stream;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
-import org.masthead.article.ArticleQueries;
-import org.masthead.article.ArticleStatus;
 import org.masthead.article.ArticleVersion;
 import org.masthead.article.PublishedArticles;
 import org.masthead.article.PublishedChecksum;
@@ -37,18 +35,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the search index in step with the database, which is the truth:
  * <ul>
- *   <li><b>Events.</b> {@link ArticlePublished} and {@link ArticleChanged} are taken after their
- *       transaction commits (never before: the index is never ahead of the database) and queued; one
- *       indexing thread re-reads each article and writes its current state, or removes it when it is
- *       no longer published. Changes are searchable as soon as a batch is written (tens of
- *       milliseconds) and committed at most a second later. There is no ArticleWithdrawn event yet:
+ *   <li><b>Events.</b> In the server, {@link ArticlePublished} and {@link ArticleChanged} are taken
+ *       after their transaction commits (never before: the index is never ahead of the database) and
+ *       queued; one indexing thread re-reads the articles in batches and writes their current state, or
+ *       removes those no longer published. Changes are searchable once written and refreshed (tens of
+ *       milliseconds; at most every 100 ms during a burst) and committed at most 5 seconds later; a
+ *       crash before the commit loses only index work, which the start-up check redoes. CLI commands
+ *       leave the index to the server. There is no ArticleWithdrawn event yet:
  *       when it comes, a listener here queues its id the same way and the re-read removes the article;
  *       until then searches also filter by status and publish time, so nothing unpublished shows.</li>
  *   <li><b>Checks.</b> When the server starts, and every {@code masthead.search.check-interval}, the
  *       index compares its count and sums of ids and update times with the database's. When they differ
- *       (a crash lost uncommitted index changes, a CLI import ran while the server held the index) the
- *       differing articles are re-indexed in the background, or the whole index is rebuilt when they
- *       are many, when the index is new or when its field mapping changed.</li>
+ *       (a crash lost uncommitted index changes; a CLI import ran, which leaves the index to the
+ *       server) the differing articles are re-indexed in the background, or the whole index is rebuilt
+ *       when most of them differ, when the index is new or when its field mapping changed.</li>
  *   <li><b>Rebuild.</b> {@link #reindex} fills a new index from the database while the old one keeps
  *       answering, applies what changed meanwhile, and swaps ({@code java -jar masthead.jar reindex}).</li>
  * </ul>
@@ -58,7 +58,14 @@ public class SearchIndexing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
     private static final int BATCH = 200;
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often new writes become searchable while they keep coming. Opening a near-real-time reader
+     * flushes a segment: once per event, a bulk import made hundreds of tiny segments a second and ran
+     * five times slower. A lone publish is refreshed as soon as it is written.
+     */
+    private static final Duration REFRESH_EVERY = Duration.ofMillis(100);
+    /** A crash loses at most this much of the index's work, which the start-up check then redoes. */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
     private static final Duration DRAIN_ON_STOP = Duration.ofSeconds(30);
 
     /** What a consistency check found and did. */
@@ -68,6 +75,8 @@ public class SearchIndexing implements SmartLifecycle {
             IN_STEP,
             REPAIRING,
             REBUILT,
+            /** A rebuild is running, and it brings the index up to date itself. */
+            REINDEXING,
             UNAVAILABLE
         }
     }
@@ -76,7 +85,6 @@ public class SearchIndexing implements SmartLifecycle {
     public record Reindexed(long articles, long changedMeanwhile, Duration took) {}
 
     private final SearchIndex index;
-    private final ArticleQueries articles;
     private final PublishedArticles published;
     private final SearchSettings settings;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
@@ -86,29 +94,35 @@ public class SearchIndexing implements SmartLifecycle {
     private final ReentrantLock rebuilding = new ReentrantLock();
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
     private volatile Set<Long> changedDuringRebuild;
+    /** Whether events are followed: once the web server runs (a CLI command leaves the index to the server), or always when configured. */
+    private volatile boolean following;
     private volatile boolean running;
     private volatile boolean stopping;
     private final ScheduledExecutorService maintenance =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-maintenance").daemon().factory());
     private Thread worker;
 
-    SearchIndexing(SearchIndex index, ArticleQueries articles, PublishedArticles published, SearchSettings settings) {
+    SearchIndexing(SearchIndex index, PublishedArticles published, SearchSettings settings) {
         this.index = index;
-        this.articles = articles;
         this.published = published;
         this.settings = settings;
+        this.following = settings.alwaysFollow();
     }
 
     // ---- events
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticlePublished event) {
-        enqueue(List.of(event.articleId()));
+        if (following) {
+            enqueue(List.of(event.articleId()));
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticleChanged event) {
-        enqueue(List.of(event.articleId()));
+        if (following) {
+            enqueue(List.of(event.articleId()));
+        }
     }
 
     private void enqueue(Collection<Long> ids) {
@@ -158,33 +172,48 @@ public class SearchIndexing implements SmartLifecycle {
 
     private void indexLoop() {
         long lastCommit = System.nanoTime();
-        boolean dirty = false;
+        long lastRefresh = System.nanoTime();
+        boolean unrefreshed = false;
+        boolean uncommitted = false;
         while (!(stopping && queue.isEmpty())) {
             Long first;
             try {
-                first = queue.poll(stopping ? 10 : 250, TimeUnit.MILLISECONDS);
+                first = queue.poll(unrefreshed ? REFRESH_EVERY.toMillis() : 250, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
+            int taken = 0;
             if (first != null) {
                 Set<Long> ids = new LinkedHashSet<>();
                 ids.add(first);
                 List<Long> more = new ArrayList<>();
                 queue.drainTo(more, BATCH - 1);
                 ids.addAll(more);
+                taken = 1 + more.size();
                 try {
                     applyNow(ids);
-                    dirty = true;
+                    unrefreshed = true;
+                    uncommitted = true;
                 } catch (RuntimeException e) {
                     log.error("Indexing articles {} failed; the next consistency check repairs them", ids, e);
-                } finally {
-                    pending.addAndGet(-(1 + more.size()));
                 }
             }
-            if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+            long now = System.nanoTime();
+            // Refresh when the writes pause (a lone publish: at once) or at least every REFRESH_EVERY during a burst.
+            if (unrefreshed && (queue.isEmpty() || now - lastRefresh >= REFRESH_EVERY.toNanos())) {
+                try {
+                    index.refresh();
+                } catch (RuntimeException e) {
+                    log.error("Refreshing the search index failed", e);
+                }
+                unrefreshed = false;
+                lastRefresh = System.nanoTime();
+            }
+            pending.addAndGet(-taken);
+            if (uncommitted && now - lastCommit > COMMIT_EVERY.toNanos()) {
                 try {
                     index.commit();
-                    dirty = false;
+                    uncommitted = false;
                 } catch (RuntimeException e) {
                     log.error("Committing the search index failed", e);
                 }
@@ -210,21 +239,24 @@ public class SearchIndexing implements SmartLifecycle {
 
     private record Batch(List<ArticleDocument> upserts, List<Long> removals) {}
 
+    /** Published articles become documents; every other id (not published, or gone) is removed. */
     private Batch load(Collection<Long> ids) {
-        List<ArticleDocument> upserts = new ArrayList<>();
-        List<Long> removals = new ArrayList<>();
-        for (Long id : ids) {
-            articles.any(id).filter(a -> a.status() == ArticleStatus.PUBLISHED).map(ArticleDocument::of)
-                    .ifPresentOrElse(upserts::add, () -> removals.add(id));
-        }
+        List<ArticleDocument> upserts = published.byIds(ids).stream().map(ArticleDocument::of).toList();
+        Set<Long> found = new java.util.HashSet<>();
+        upserts.forEach(d -> found.add(d.id()));
+        List<Long> removals = ids.stream().filter(id -> !found.contains(id)).toList();
         return new Batch(upserts, removals);
     }
 
     // ---- consistency checks
 
-    /** The server (not a CLI command) checks the index once it is up, then every check interval. */
+    /**
+     * The server (not a CLI command) follows the events from now on, checks the index once it is up
+     * (which also covers whatever was saved before it followed), then every check interval.
+     */
     @EventListener(WebServerInitializedEvent.class)
     void serverStarted() {
+        following = true;
         if (!checkScheduled.compareAndSet(false, true)) {
             return;
         }
@@ -248,12 +280,15 @@ public class SearchIndexing implements SmartLifecycle {
 
     /**
      * Compares the index with the database and repairs what differs: the differing articles are queued
-     * for indexing, or the index is rebuilt when it is new, its mapping changed or the difference is
-     * larger than {@code masthead.search.repair-limit}.
+     * for indexing, or the index is rebuilt when it is new, its mapping changed, or more than
+     * {@code masthead.search.repair-limit} and more than half of the articles differ.
      */
     public Check check() {
         if (!index.available()) {
             return new Check(Check.Outcome.UNAVAILABLE, -1, -1, 0);
+        }
+        if (reindexing()) {
+            return new Check(Check.Outcome.REINDEXING, -1, -1, 0);
         }
         PublishedChecksum database = published.checksum();
         if (index.needsRebuild()) {
@@ -275,7 +310,7 @@ public class SearchIndexing implements SmartLifecycle {
             });
         }
         differing.addAll(versions.keySet());
-        if (differing.size() > settings.repairLimit()) {
+        if (differing.size() > Math.max(settings.repairLimit(), database.count() / 2)) {
             Reindexed done = reindex(n -> {});
             return new Check(Check.Outcome.REBUILT, database.count(), done.articles(), 0);
         }
@@ -301,22 +336,9 @@ public class SearchIndexing implements SmartLifecycle {
         long started = System.nanoTime();
         try {
             changedDuringRebuild = ConcurrentHashMap.newKeySet();
-            long written = 0;
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
             try (SearchIndex.Rebuild rebuild = index.beginRebuild(); Stream<ArticleDetail> all = published.all()) {
-                List<ArticleDocument> batch = new ArrayList<>(BATCH);
-                Iterator<ArticleDetail> it = all.iterator();
-                while (it.hasNext()) {
-                    if (stopping) {
-                        throw new IllegalStateException("reindex: the application is stopping; the index in use is unchanged");
-                    }
-                    batch.add(ArticleDocument.of(it.next()));
-                    if (batch.size() == BATCH || !it.hasNext()) {
-                        rebuild.apply(batch, List.of());
-                        written += batch.size();
-                        batch.clear();
-                        progress.accept(written);
-                    }
-                }
+                fill(rebuild, all.iterator(), written, progress);
                 long changed;
                 applying.lock();
                 try {
@@ -329,13 +351,69 @@ public class SearchIndexing implements SmartLifecycle {
                 } finally {
                     applying.unlock();
                 }
-                Reindexed done = new Reindexed(written, changed, Duration.ofNanos(System.nanoTime() - started));
+                Reindexed done = new Reindexed(written.get(), changed, Duration.ofNanos(System.nanoTime() - started));
                 log.info("Search index rebuilt: {}", done);
                 return done;
             }
         } finally {
             changedDuringRebuild = null;
             rebuilding.unlock();
+        }
+    }
+
+    /**
+     * Writes every article into the new index: this thread reads the database in order, up to four
+     * threads (one per core) turn batches into documents and analyse them, which is where the time
+     * goes; at most two batches per thread wait, so memory stays small whatever the table size.
+     */
+    private void fill(SearchIndex.Rebuild rebuild, Iterator<ArticleDetail> articles, java.util.concurrent.atomic.AtomicLong written,
+            LongConsumer progress) {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService workers =
+                Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("search-reindex-", 1).daemon().factory());
+        java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(threads * 2);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try {
+            while (articles.hasNext()) {
+                if (stopping) {
+                    throw new IllegalStateException("reindex: the application is stopping; the index in use is unchanged");
+                }
+                List<ArticleDetail> batch = new ArrayList<>(BATCH);
+                while (batch.size() < BATCH && articles.hasNext()) {
+                    batch.add(articles.next());
+                }
+                waiting.acquireUninterruptibly();
+                done.add(workers.submit(() -> {
+                    try {
+                        rebuild.apply(batch.stream().map(ArticleDocument::of).toList(), List.of());
+                        long total = written.addAndGet(batch.size());
+                        synchronized (progress) {
+                            progress.accept(total);
+                        }
+                    } finally {
+                        waiting.release();
+                    }
+                }));
+                done.removeIf(f -> f.isDone() && succeeded(f));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                succeeded(f);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Waits for a batch and rethrows its failure, so a failed batch fails the rebuild. */
+    private static boolean succeeded(java.util.concurrent.Future<?> batch) {
+        try {
+            batch.get();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("reindex: a batch failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reindex: interrupted", e);
         }
     }
 

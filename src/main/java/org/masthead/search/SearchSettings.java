@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recencyPivot age at which an article has half of that gain
  * @param checkInterval how often the running server compares the index with the database (besides at
  *     start); zero turns the periodic check off
- * @param repairLimit most articles repaired one by one when the index differs from the database; a
- *     larger difference rebuilds the whole index (online)
+ * @param repairLimit differences up to this many articles are always repaired one by one; a larger
+ *     one rebuilds the whole index (online) when more than half of the articles differ
+ * @param alwaysFollow follow the article events even without a web server. Normally only the server
+ *     writes the index: a CLI import leaves it alone (never competing with the server for it, never
+ *     slowing the import down) and the server's checks bring it up to date. Tests set this.
  */
 @ConfigurationProperties("masthead.search")
 public record SearchSettings(
@@ -25,4 +28,5 @@ public record SearchSettings(
         @DefaultValue("0.5") float recencyWeight,
         @DefaultValue("14d") Duration recencyPivot,
         @DefaultValue("10m") Duration checkInterval,
-        @DefaultValue("2000") int repairLimit) {}
+        @DefaultValue("2000") int repairLimit,
+        @DefaultValue("false") boolean alwaysFollow) {}

@@ -376,6 +376,50 @@ class SearchApiIT {
     }
 
     @Test
+    void brokenPercentEncodingGetsAJsonAnswerNeverA500() {
+        for (String raw : List.of("q=%C0%AE%C0%AE", "q=%zz", "q=%", "q=%E4%B8", "q=%00", "q=a&q=b", "q=%ED%A0%80", "channel=%C0&q=a",
+                "q=%E4%B8%AD%E5")) {
+            for (String path : List.of("/api/v1/search?", "/api/v1/search/suggest?")) {
+                String[] response = rawGet(path + raw);
+                int status = Integer.parseInt(response[0]);
+                assertThat(status).as(path + raw).isIn(200, 400);
+                JsonNode body = json.readTree(response[1]);
+                assertThat(status == 200 ? body.has("total") || body.has("suggestions") : body.has("error")).as(path + raw).isTrue();
+            }
+        }
+    }
+
+    /** A GET sent byte for byte (java.net.URI refuses broken escapes such as %zz): the status and the body. */
+    private String[] rawGet(String target) {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String status = response.substring(response.indexOf(' ') + 1, response.indexOf(' ') + 4);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            if (response.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                for (int at = 0; ; ) {
+                    int lineEnd = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    byte[] rest = body.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
+                    String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
+                    joined.append(chunk);
+                    at = lineEnd + 2 + chunk.length() + 2;
+                }
+                body = joined.toString();
+            }
+            return new String[] {status, body};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aUrlBeyondTheServersLimitIsRefusedBeforeTheApplicationNeverWithA500() {
         // 10,000 Chinese characters are 90 KB percent-encoded: Tomcat refuses the request line (limit 32 KB) itself.
         HttpResponse<String> response = TestSites.get(port, "/api/v1/search?" + q("字".repeat(10_000)));

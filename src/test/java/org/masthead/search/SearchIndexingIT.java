@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The index follows the database: committed saves arrive, rolled-back ones never do, an article that
  * stops being published leaves, and the consistency check repairs what changed behind its back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "masthead.search.repair-limit=3")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"masthead.search.repair-limit=3", "masthead.search.always-follow=true"})
 class SearchIndexingIT {
 
     private static final AtomicInteger NEXT = new AtomicInteger();

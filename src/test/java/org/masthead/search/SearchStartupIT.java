@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -21,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The index against the database across process boundaries: the CLI import indexes as it goes, the
- * server rebuilds a lost index and repairs a stale one when it starts, and {@code reindex} rebuilds
- * from the command line but leaves an index a running server holds alone.
+ * The index against the database across process boundaries: a CLI import leaves the index to the
+ * server, which catches up when it starts (repairing a few articles, rebuilding a lost index) and,
+ * while it runs, at its periodic check; {@code reindex} rebuilds from the command line but leaves an
+ * index a running server holds alone.
  */
 class SearchStartupIT {
 
@@ -32,17 +32,31 @@ class SearchStartupIT {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private Path importSeed(Path data) throws Exception {
-        Path file = dir.resolve("seed.jsonl");
-        Files.writeString(file, TestSites.fixture("seed-page.jsonl"), StandardCharsets.UTF_8);
+    private Path importFile(Path data, String name, String content) {
+        Path file = dir.resolve(name);
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(ImportCommand.run(MastheadApplication.class, new String[] {"import", file.toString(), "--masthead.data-dir=" + data})).isZero();
         return data;
     }
 
-    private static ConfigurableApplicationContext server(Path data) {
-        return new SpringApplicationBuilder(MastheadApplication.class)
-                .run("--server.port=0", "--masthead.data-dir=" + data, "--spring.datasource.url=" + TestSites.sqliteUrl(data),
-                        "--masthead.demo.enabled=false", "--spring.main.banner-mode=off");
+    private Path importSeed(Path data) {
+        return importFile(data, "seed.jsonl", TestSites.fixture("seed-page.jsonl"));
+    }
+
+    private static String article(String title, String url) {
+        return "{\"title\":\"" + title + "\",\"body\":\"正文。\",\"bodyFormat\":\"text\",\"publishedAt\":\"2023-08-29T10:00:00+08:00\","
+                + "\"originalUrl\":\"" + url + "\"}\n";
+    }
+
+    private static ConfigurableApplicationContext server(Path data, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0", "--masthead.data-dir=" + data,
+                "--spring.datasource.url=" + TestSites.sqliteUrl(data), "--masthead.demo.enabled=false", "--spring.main.banner-mode=off"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(MastheadApplication.class).run(args.toArray(String[]::new));
     }
 
     private long total(ConfigurableApplicationContext server, String text) {
@@ -60,36 +74,51 @@ class SearchStartupIT {
         }
     }
 
-    private static void sql(Path data, String statement) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("masthead.db"))) {
-            connection.createStatement().executeUpdate(statement);
+    @Test
+    void theCliImportLeavesTheIndexToTheServerWhichCatchesUpAtStart() throws Exception {
+        Path data = importSeed(dir.resolve("data"));
+        assertThat(data.resolve("search")).as("a CLI import does not open the index").doesNotExist();
+
+        try (ConfigurableApplicationContext server = server(data)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "宝山教育") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.getBean(SearchIndex.class).checksum().count() == 50);
+        }
+        assertThat(indexedDocuments(data)).isEqualTo(50);
+
+        // A new article and a changed one, imported while no server runs: repaired one by one at the next start.
+        importFile(data, "more.jsonl", article("后来导入的 zzlater", "https://example.cn/later")
+                + TestSites.fixture("seed-page.jsonl").lines().findFirst().orElseThrow()
+                        .replaceFirst("\"title\":\\s*\"[^\"]*\"", "\"title\":\"改过的标题 zzchanged\"") + "\n");
+        try (ConfigurableApplicationContext server = server(data)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> total(server, "zzlater") == 1 && total(server, "zzchanged") == 1);
+            assertThat(server.getBean(SearchIndexing.class).check().outcome()).isEqualTo(SearchIndexing.Check.Outcome.IN_STEP);
+        }
+
+        // The index is lost (a disk replaced, a directory deleted): rebuilt from the database at start.
+        org.springframework.util.FileSystemUtils.deleteRecursively(data.resolve("search"));
+        try (ConfigurableApplicationContext server = server(data)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "zzlater") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.getBean(SearchIndex.class).checksum().count() == 51);
         }
     }
 
     @Test
-    void theCliImportIndexesAndTheServerRebuildsALostIndexAndRepairsAStaleOneAtStart() throws Exception {
+    void aCliImportWhileTheServerRunsIsPickedUpByItsPeriodicCheck() throws Exception {
         Path data = importSeed(dir.resolve("data"));
-        assertThat(indexedDocuments(data)).as("the CLI import indexed as it went").isEqualTo(50);
-
-        // The index is lost (a disk was replaced, someone deleted it): the server rebuilds it from the database.
-        org.springframework.util.FileSystemUtils.deleteRecursively(data.resolve("search"));
-        try (ConfigurableApplicationContext server = server(data)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "宝山教育") >= 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.getBean(SearchIndex.class).checksum().count() == 50);
-        }
-
-        // Changed behind the index's back (as by a process that could not reach it): repaired at the next start.
-        sql(data, "UPDATE article SET title = '宝山区教育大会 zzstale', updated_at = updated_at + 1 WHERE title LIKE '宝山教育高质量发展%'");
-        try (ConfigurableApplicationContext server = server(data)) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "zzstale") == 1);
-            assertThat(server.getBean(SearchIndexing.class).check().outcome()).isEqualTo(SearchIndexing.Check.Outcome.IN_STEP);
+        try (ConfigurableApplicationContext server = server(data, "--masthead.search.check-interval=1s")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "宝山教育") == 1);
+            importFile(data, "while-running.jsonl", article("服务器运行时导入的 zzwhilerunning", "https://example.cn/while-running"));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> total(server, "zzwhilerunning") == 1);
         }
     }
 
     @Test
     void reindexRebuildsFromTheCommandLineButNotAnIndexARunningServerHolds() throws Exception {
         Path data = importSeed(dir.resolve("data"));
+        assertThat(ReindexCommand.run(MastheadApplication.class, new String[] {"reindex", "--masthead.data-dir=" + data})).isZero();
         String before = Files.readString(data.resolve("search/current")).strip();
+        assertThat(indexedDocuments(data)).isEqualTo(50);
         assertThat(ReindexCommand.run(MastheadApplication.class, new String[] {"reindex", "--masthead.data-dir=" + data})).isZero();
         String after = Files.readString(data.resolve("search/current")).strip();
         assertThat(after).isNotEqualTo(before);

@@ -3,10 +3,7 @@ package org.masthead.search.lucene;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -17,6 +14,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.masthead.search.ArticleDocument;
+import org.masthead.search.analysis.ChineseAnalysis;
 
 /**
  * The Lucene field mapping of an {@link ArticleDocument}, all in one place: field names, how each is
@@ -26,7 +24,7 @@ import org.masthead.search.ArticleDocument;
 final class ArticleFields {
 
     /** Kept in each commit's user data; a different value makes the start-up check rebuild the index. */
-    static final String MAPPING_VERSION = "1";
+    static final String MAPPING_VERSION = "3";
 
     static final String MAPPING_KEY = "masthead.mapping";
 
@@ -44,8 +42,22 @@ final class ArticleFields {
     /** One token per letter or digit of the title: a typed fragment is a phrase of them (suggest as you type). */
     static final String TITLE_CHARS = "title_chars";
 
-    /** CJK bigrams and Latin words of the title: the dictionary of "did you mean". */
+    /**
+     * The title as overlapping CJK bigrams and Latin words ({@link ChineseAnalysis#cjkBigrams()}):
+     * the backup of {@link #TITLE} (see {@link #TEXT_BIGRAMS}) and the dictionary of "did you mean".
+     */
     static final String TITLE_BIGRAMS = "title_bigrams";
+
+    /**
+     * The text again as overlapping CJK bigrams: a backup that finds a word where the segmenter fused
+     * it into a longer one (学生 in 学生会, 经济 in 经济学), at half the weight of a segmented match.
+     * A phrase of bigrams still needs the characters side by side. Offsets in the postings, so the
+     * highlighter marks such matches in {@link #TEXT} too (masked field).
+     */
+    static final String TEXT_BIGRAMS = "text_bigrams";
+
+    /** The backup fields with their weights: half of the field they back up. */
+    static final Map<String, Float> BACKUPS = Map.of(TITLE_BIGRAMS, 1.5f, TEXT_BIGRAMS, 0.5f);
 
     /** The readable text (subtitle, summary, body), stored with offsets for snippets. */
     static final String TEXT = "text";
@@ -96,7 +108,26 @@ final class ArticleFields {
         STORED_TEXT = type;
     }
 
+    /** Indexed with positions and offsets, not stored: the bigram backups. */
+    private static final FieldType BIGRAMS;
+
+    static {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        BIGRAMS = type;
+    }
+
     private ArticleFields() {}
+
+    /** The backup field whose matches are also marked when a field is highlighted. */
+    static java.util.Set<String> masked(String field) {
+        return switch (field) {
+            case TITLE -> java.util.Set.of(TITLE_BIGRAMS);
+            case TEXT -> java.util.Set.of(TEXT_BIGRAMS);
+            default -> java.util.Set.of();
+        };
+    }
 
     static Document toDocument(ArticleDocument a) {
         Document doc = new Document();
@@ -105,8 +136,9 @@ final class ArticleFields {
         doc.add(new StoredField(URL, a.url()));
         doc.add(new Field(TITLE, a.title(), STORED_TEXT));
         doc.add(new TextField(TITLE_CHARS, a.title(), Field.Store.NO));
-        doc.add(new TextField(TITLE_BIGRAMS, a.title(), Field.Store.NO));
+        doc.add(new Field(TITLE_BIGRAMS, a.title(), BIGRAMS));
         doc.add(new Field(TEXT, a.text(), STORED_TEXT));
+        doc.add(new Field(TEXT_BIGRAMS, a.text(), BIGRAMS));
         for (String tag : a.tags()) {
             doc.add(new TextField(TAGS, tag, Field.Store.NO));
             doc.add(new KeywordField(TAG, tag, Field.Store.NO));
@@ -133,18 +165,17 @@ final class ArticleFields {
     }
 
     /**
-     * The Chinese analyzer of the word fields. SmartChineseAnalyzer until
-     * {@code org.masthead.search.analysis.ChineseAnalysis} lands; then this one line becomes
-     * {@code use == Use.INDEX ? ChineseAnalysis.forIndexing() : ChineseAnalysis.forQuery()} (and
-     * {@link #MAPPING_VERSION} goes up, so existing indexes are rebuilt).
+     * The Chinese analyzer of the word fields (smartcn behind NFKC and Traditional-to-Simplified
+     * folding, chosen by measurement in {@code search.analysis}). Changing it changes the tokens in the
+     * index: bump {@link #MAPPING_VERSION} so existing indexes are rebuilt.
      */
     private static Analyzer analyzer(Use use) {
-        return new SmartChineseAnalyzer();
+        return use == Use.INDEX ? ChineseAnalysis.forIndexing() : ChineseAnalysis.forQuery();
     }
 
     /** Per field: Chinese words, title characters, title bigrams; a gap of 100 positions between values so no phrase spans two tags. */
     static Analyzer perField(Use use) {
-        return new PerField(analyzer(use), new CharacterAnalyzer(), new CJKAnalyzer(CharArraySet.EMPTY_SET));
+        return new PerField(analyzer(use), new CharacterAnalyzer(), ChineseAnalysis.cjkBigrams());
     }
 
     private static final class PerField extends DelegatingAnalyzerWrapper {
@@ -164,7 +195,7 @@ final class ArticleFields {
         protected Analyzer getWrappedAnalyzer(String fieldName) {
             return switch (fieldName) {
                 case TITLE_CHARS -> characters;
-                case TITLE_BIGRAMS -> bigrams;
+                case TITLE_BIGRAMS, TEXT_BIGRAMS -> bigrams;
                 default -> words;
             };
         }

@@ -76,8 +76,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Lucene index under {@code masthead.search.directory}: one sub-directory per generation
  * ({@code index-1}, {@code index-2} …) and a file {@code current} naming the one in use. Writes go
- * through one {@link IndexWriter} and are visible as soon as {@link #apply} returns (near-real-time
- * reader from the writer, {@link SearcherManager#maybeRefreshBlocking()}); commits make them durable.
+ * through one {@link IndexWriter}; {@link #refresh()} makes them visible (near-real-time reader from
+ * the writer, {@link SearcherManager#maybeRefreshBlocking()}, no fsync); commits make them durable.
  * A rebuild fills a new generation while the current one keeps answering, then swaps the searcher
  * manager and names the new generation in {@code current}; leftovers of a crash are removed at the
  * next start. If another process holds the index (a server while a CLI command runs), this process
@@ -123,15 +123,35 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private final Object writing = new Object();
     private volatile Generation current;
     private volatile boolean needsRebuild;
+    private volatile boolean opened;
 
     LuceneSearchIndex(SearchSettings settings, Clock clock) {
         this.root = settings.directory().toAbsolutePath().normalize();
         this.settings = settings;
         this.clock = clock;
-        open();
     }
 
     // ---- opening and closing
+
+    /**
+     * Opens the index on first use, so a process that never searches or writes it (a CLI import) never
+     * takes its lock and never competes with the server that holds it.
+     */
+    private void ensureOpen() {
+        if (opened) {
+            return;
+        }
+        synchronized (this) {
+            if (!opened) {
+                try {
+                    open();
+                } catch (UncheckedIOException e) {
+                    log.error("The search index in {} cannot be opened: search is unavailable", root, e);
+                }
+                opened = true;
+            }
+        }
+    }
 
     private void open() {
         try {
@@ -198,6 +218,11 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public void destroy() throws IOException {
+        if (!opened) {
+            indexAnalyzer.close();
+            queryAnalyzer.close();
+            return;
+        }
         synchronized (writing) {
             Generation g = current;
             current = null;
@@ -295,15 +320,18 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public boolean available() {
+        ensureOpen();
         return current != null;
     }
 
     @Override
     public boolean needsRebuild() {
+        ensureOpen();
         return needsRebuild;
     }
 
     private Generation require() {
+        ensureOpen();
         Generation g = current;
         if (g == null) {
             throw new SearchUnavailableException("search is unavailable: the index in " + root + " is in use by another process");
@@ -348,6 +376,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public void apply(List<ArticleDocument> upserts, Collection<Long> removals) {
+        ensureOpen();
         synchronized (writing) {
             Generation g = current;
             if (g == null) {
@@ -355,10 +384,24 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             }
             try {
                 write(g.writer(), upserts, removals);
-                g.searchers().maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("writing to the search index failed", e);
             }
+        }
+    }
+
+    @Override
+    public void refresh() {
+        Generation g = current;
+        if (g == null) {
+            return;
+        }
+        try {
+            g.searchers().maybeRefreshBlocking();
+        } catch (AlreadyClosedException e) {
+            // swapped meanwhile: the new generation was refreshed when it took over
+        } catch (IOException e) {
+            throw new UncheckedIOException("refreshing the search index failed", e);
         }
     }
 
@@ -521,6 +564,16 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             full.add(QueryBuilder.recency(now, settings.recencyWeight(), settings.recencyPivot().toMillis()), Occur.SHOULD);
         }
         Query luceneQuery = full.build();
+        try {
+            return run(query, user, text, notice, luceneQuery, now, started);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Not reachable within UserQuery's and QueryBuilder's caps; a message rather than a 500 if a cap ever changes.
+            throw new IllegalArgumentException("q: too many words and phrases", e);
+        }
+    }
+
+    private SearchResults run(SearchQuery query, UserQuery user, QueryBuilder.TextQuery text, String notice, Query luceneQuery, Instant now,
+            long started) {
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
             int wanted = query.page() * query.size();
@@ -585,12 +638,14 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         String[] titles = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
                 .withBreakIterator(WholeBreakIterator::new)
+                .withMaskedFieldsFunc(ArticleFields::masked)
                 .withMaxNoHighlightPassages(1)
                 .build()
                 .highlight(ArticleFields.TITLE, textQuery, pageDocs, 1);
         String[] snippets = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new MarkFormatter(SNIPPET_CHARS))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
+                .withMaskedFieldsFunc(ArticleFields::masked)
                 .withMaxNoHighlightPassages(1)
                 .withMaxLength(HIGHLIGHT_MAX_LENGTH)
                 .build()

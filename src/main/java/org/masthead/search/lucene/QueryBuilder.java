@@ -27,7 +27,8 @@ import org.masthead.search.UserQuery;
 /**
  * Turns a parsed {@link UserQuery} and the filters into Lucene queries, built directly from analysed
  * tokens (no query parser ever sees user text). A word or phrase is looked for in title, tags, source
- * and text, the best field counting ({@link DisjunctionMaxQuery}, boosted per {@link ArticleFields#SEARCHED});
+ * and text, and in the bigram backups of title and text, the best field counting
+ * ({@link DisjunctionMaxQuery}, boosted per {@link ArticleFields#SEARCHED} and {@link ArticleFields#BACKUPS});
  * when the analyzer cuts it into several tokens they must stand side by side ({@link PhraseQuery}),
  * so a two-character word never matches an article where its characters only occur apart.
  */
@@ -79,6 +80,12 @@ final class QueryBuilder {
         for (Map.Entry<String, Float> field : ArticleFields.SEARCHED.entrySet()) {
             Query q = tokensQuery(field.getKey(), tokens);
             perField.add(field.getValue() == 1.0f ? q : new BoostQuery(q, field.getValue()));
+        }
+        List<Token> bigrams = tokens(analyzer, ArticleFields.TEXT_BIGRAMS, text, MAX_TOKENS_PER_PART);
+        if (!bigrams.isEmpty()) {
+            for (Map.Entry<String, Float> backup : ArticleFields.BACKUPS.entrySet()) {
+                perField.add(new BoostQuery(tokensQuery(backup.getKey(), bigrams), backup.getValue()));
+            }
         }
         return new DisjunctionMaxQuery(perField, 0.1f);
     }

@@ -45,7 +45,7 @@ class LuceneSearchIndexTest {
     }
 
     static LuceneSearchIndex open(Path dir) {
-        return new LuceneSearchIndex(new SearchSettings(dir, Duration.ofSeconds(2), 0.5f, Duration.ofDays(14), Duration.ZERO, 2000),
+        return new LuceneSearchIndex(new SearchSettings(dir, Duration.ofSeconds(2), 0.5f, Duration.ofDays(14), Duration.ZERO, 2000, false),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -60,6 +60,7 @@ class LuceneSearchIndexTest {
 
     void add(ArticleDocument... docs) {
         index.apply(List.of(docs), List.of());
+        index.refresh();
     }
 
     List<Long> ids(String q) {
@@ -75,6 +76,20 @@ class LuceneSearchIndexTest {
         add(doc(1, "武侠小说泰斗逝世", "金庸先生昨日在香港逝世。"),
                 doc(2, "秋日随笔", "金色的阳光照在平庸的日子上。"));
         assertThat(ids("金庸")).containsExactly(1L);
+    }
+
+    @Test
+    void aWordTheSegmenterFusedIntoALongerOneIsFoundThroughTheBigramsAndMarked() {
+        try (var analyzer = ArticleFields.perField(ArticleFields.Use.INDEX)) {
+            assertThat(QueryBuilder.tokens(analyzer, ArticleFields.TEXT, "学生会主席今天发表讲话。", 10)).extracting(QueryBuilder.Token::term)
+                    .as("the segmenter keeps 学生会 whole").contains("学生会").doesNotContain("学生");
+        }
+        add(doc(1, "校园新闻", "学生会主席今天发表讲话。"), doc(2, "学生来信", "今天的学生很多。"), doc(3, "校园", "学校生活丰富。"));
+        List<Long> found = ids("学生");
+        assertThat(found).containsExactly(2L, 1L);
+        SearchResults results = index.search(SearchQuery.of("学生"));
+        assertThat(results.hits().get(1).snippet()).contains("<mark>学生</mark>会");
+        assertThat(results.hits().get(0).titleHtml()).isEqualTo("<mark>学生</mark>来信");
     }
 
     @Test
@@ -205,6 +220,8 @@ class LuceneSearchIndexTest {
         assertThat(ids("熊猫")).isEmpty();
         assertThat(ids("老虎")).containsExactly(1L);
         index.apply(List.of(), List.of(1L));
+        assertThat(ids("老虎")).as("not before the refresh").containsExactly(1L);
+        index.refresh();
         assertThat(ids("老虎")).isEmpty();
         assertThat(index.checksum().count()).isZero();
     }
@@ -250,7 +267,42 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void inputThatNormalisesIntoManyTokensStaysCheap() {
+        add(doc(1, "熊猫", "熊猫。"));
+        // U+FDFA is one character that NFKC turns into four Arabic words, which the analyzer cuts into
+        // 15 one-letter tokens: 200 characters could become 3,000 tokens, times four fields. The caps
+        // (32 words or phrases, 64 tokens each) keep it small; Lucene counts a phrase as one clause.
+        for (String input : List.of(("\"" + "\uFDFA".repeat(8) + "\" ").repeat(18).strip(), "\uFDFA".repeat(200), "\uFDFA ".repeat(100))) {
+            assertThat(input.length()).isLessThanOrEqualTo(200);
+            SearchResults results = index.search(SearchQuery.of(input));
+            assertThat(results.total()).isZero();
+            assertThat(results.tookMs()).isLessThan(1000);
+        }
+    }
+
+    @Test
+    void aProcessThatNeverUsesTheIndexNeverOpensIt() throws Exception {
+        index.commit();
+        index.refresh();
+        index.destroy();
+        index = null;
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aSearchOverItsTimeLimitAnswersWithWhatItFoundMarkedPartial() throws Exception {
+        index.destroy();
+        index = new LuceneSearchIndex(new SearchSettings(dir, Duration.ZERO, 0.5f, Duration.ofDays(14), Duration.ZERO, 2000, false),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        add(doc(1, "熊猫", "熊猫。"), doc(2, "熊猫", "熊猫。"));
+        SearchResults results = index.search(SearchQuery.of("熊猫"));
+        assertThat(results.partial()).isTrue();
+        assertThat(results.total()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void aSecondProcessRunsWithoutSearch() throws Exception {
+        assertThat(index.available()).as("opened on first use").isTrue();
         LuceneSearchIndex other = open(dir);
         try {
             assertThat(other.available()).isFalse();
