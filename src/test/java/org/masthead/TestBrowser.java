@@ -88,6 +88,11 @@ public final class TestBrowser {
         return send(request.build());
     }
 
+    /** The CSRF token last read, for hand-built requests. */
+    public String csrf() {
+        return csrf;
+    }
+
     public CookieManager cookies() {
         return cookies;
     }
