@@ -82,6 +82,15 @@ class AccountsIT {
     }
 
     @Test
+    void readerPagesAndTheApiSetNoCookie() {
+        // Sessions exist for the back office only: a cookie on a public page would defeat page caches.
+        for (String path : List.of("/", "/latest", "/feed.xml", "/sitemap.xml", "/api/v1/articles", "/no-such-page")) {
+            assertThat(TestSites.get(port, path).headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        assertThat(TestSites.importAsAdmin(port, LINE.formatted("cookie")).headers().allValues("Set-Cookie")).as("HTTP Basic is stateless").isEmpty();
+    }
+
+    @Test
     void sessionCookieIsSecureWhenAProxyReportsHttps() {
         TestBrowser browser = new TestBrowser(port);
         HttpResponse<String> page = browser.send("GET", "/admin/login", null, "", Map.of("X-Forwarded-Proto", "https"));
