@@ -44,7 +44,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * page or a 5xx (an empty form may well be a 400: the request got through). A route it may not use:
  * anonymous on a page is sent to {@code /admin/login}, anonymous on the API gets 401, a signed-in role
  * below the rule gets 403. Forms carry the session's CSRF token, so the answer is about the role, not
- * about a missing token; API calls of the roles use HTTP Basic.
+ * about a missing token; API calls of the roles are made twice, with HTTP Basic and with an API token
+ * holding every scope of the role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -158,6 +159,12 @@ class RouteAccessMatrixIT {
     @Autowired
     UserAdministration users;
 
+    @Autowired
+    org.masthead.account.ApiTokens tokens;
+
+    /** Per role: an API token holding every scope the role may give, to check the API with tokens as well as HTTP Basic. */
+    private final Map<Role, String> roleTokens = new EnumMap<>(Role.class);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestSites.useFreshSqlite(registry);
@@ -173,6 +180,13 @@ class RouteAccessMatrixIT {
         assertThat(victim.id()).as("sample paths use user id 2 for the throw-away account").isEqualTo(2);
         users.create(setup, "author", PASSWORDS.get(Role.AUTHOR), Role.AUTHOR);
         users.create(setup, "editor", PASSWORDS.get(Role.EDITOR), Role.EDITOR);
+        for (UserAccount account : users.all()) {
+            if (account.username().equals("admin") || account.username().equals("author") || account.username().equals("editor")) {
+                SignedInUser owner = new SignedInUser(account.id(), account.username(), account.role(), 0, null);
+                List<String> scopes = account.role().permissions().stream().map(org.masthead.account.Permission::authority).toList();
+                roleTokens.put(account.role(), tokens.create(owner, "matrix", scopes, null).secret());
+            }
+        }
     }
 
     @Test
@@ -201,12 +215,16 @@ class RouteAccessMatrixIT {
         all.addAll(FILTER_ROUTES);
         for (Rule rule : all) {
             for (String method : rule.method().equals("*") ? List.of("GET", "POST") : List.of(rule.method())) {
-                check(rule, method, null, anonymous, wrong);
+                check(rule, method, null, anonymous, wrong, false);
                 if (rule.route().equals("POST /admin/logout") || rule.route().equals("POST /admin/login")) {
                     anonymous.refreshCsrf("/admin/login");
                 }
                 for (Role role : Role.values()) {
-                    check(rule, method, role, browsers.get(role), wrong);
+                    check(rule, method, role, browsers.get(role), wrong, false);
+                    if (rule.api()) {
+                        check(rule, method, role, browsers.get(role), wrong, true);
+                        checked++;
+                    }
                     if (rule.route().equals("POST /admin/logout") || rule.route().equals("POST /admin/login")) {
                         browsers.put(role, signedIn(role));
                     }
@@ -218,14 +236,14 @@ class RouteAccessMatrixIT {
         assertThat(checked).as("requests made: anonymous and each role, on every route").isGreaterThanOrEqualTo((1 + Role.values().length) * all.size());
     }
 
-    private void check(Rule rule, String method, Role role, TestBrowser browser, List<String> wrong) {
-        HttpResponse<String> response = request(rule, method, role, browser);
+    private void check(Rule rule, String method, Role role, TestBrowser browser, List<String> wrong, boolean token) {
+        HttpResponse<String> response = request(rule, method, role, browser, token);
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
         // The entry point's redirect, not the sign-in page's own answers (?error, ?logout …).
         boolean toLogin = status == 302 && (location.endsWith("/admin/login") || location.contains("/admin/login?continue"));
         boolean refused = status == 401 || status == 403 || toLogin;
-        String who = role == null ? "anonymous" : role.code();
+        String who = role == null ? "anonymous" : role.code() + (token ? " (API token)" : rule.api() ? " (HTTP Basic)" : "");
         String line = method + " " + rule.path() + " as " + who + " → " + status + (location.isEmpty() ? "" : " " + location);
         if (rule.access() == Access.ERROR_ENDPOINT) {
             if (refused || status != 500 || response.body().contains("Exception")) {
@@ -255,9 +273,11 @@ class RouteAccessMatrixIT {
         }
     }
 
-    private HttpResponse<String> request(Rule rule, String method, Role role, TestBrowser browser) {
+    private HttpResponse<String> request(Rule rule, String method, Role role, TestBrowser browser, boolean token) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (rule.api() && role != null) {
+        if (token) {
+            headers.put("Authorization", "Bearer " + roleTokens.get(role));
+        } else if (rule.api() && role != null) {
             String user = role == Role.ADMIN ? "admin" : role.code();
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(role)).getBytes(StandardCharsets.UTF_8)));
         }
