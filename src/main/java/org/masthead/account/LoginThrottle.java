@@ -38,7 +38,7 @@ class LoginThrottle {
     /** When the user name or the address is locked: until when (the later of the two). */
     Optional<java.time.Instant> lockedUntil(String username, String ip) {
         long now = clock.millis();
-        long until = Math.max(lockOf(userKey(username), now), ip == null ? 0 : lockOf(ipKey(ip), now));
+        long until = Math.max(lockOf(userKey(username)), ip == null ? 0 : lockOf(ipKey(ip)));
         return until > now ? Optional.of(java.time.Instant.ofEpochMilli(until)) : Optional.empty();
     }
 
@@ -64,7 +64,7 @@ class LoginThrottle {
         jdbc.sql("DELETE FROM login_throttle WHERE window_start < ? AND locked_until < ?").params(now - WINDOW.toMillis(), now).update();
     }
 
-    private long lockOf(String key, long now) {
+    private long lockOf(String key) {
         return jdbc.sql("SELECT locked_until FROM login_throttle WHERE throttle_key = ?").param(key).query(Long.class).optional().orElse(0L);
     }
 

@@ -61,9 +61,9 @@ class SecurityConfiguration {
     static final String LOGIN = "/admin/login";
     static final String LOGOUT = "/admin/logout";
     static final String FORBIDDEN = "/admin/forbidden";
-    /** Session attributes the sign-in page reads after a failure: why, and the name typed. */
-    public static final String FAILURE_REASON = "masthead.login.failure";
-    public static final String FAILURE_USERNAME = "masthead.login.username";
+    /** Session attributes the sign-in page (admin module, LoginPageController) reads after a failure: why, and the name typed. */
+    static final String FAILURE_REASON = "masthead.login.failure";
+    static final String FAILURE_USERNAME = "masthead.login.username";
 
     @Bean
     @Order(1)

@@ -61,8 +61,4 @@ class UserRepository {
     void upgradeHash(long id, String oldHash, String newHash) {
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?").params(newHash, id, oldHash).update();
     }
-
-    long countActiveAdmins() {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND disabled = 0").query(Long.class).single();
-    }
 }

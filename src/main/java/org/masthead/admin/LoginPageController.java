@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class LoginPageController {
 
-    /** Session attributes written by the account module's failure handler. */
+    /** Session attributes written by the account module's failure handler (SecurityConfiguration). */
     static final String FAILURE_REASON = "masthead.login.failure";
     static final String FAILURE_USERNAME = "masthead.login.username";
 
