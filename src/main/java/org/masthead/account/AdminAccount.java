@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class AdminAccount implements ApplicationRunner {
 
     static final String USERNAME = "admin";
-    static final int MIN_PASSWORD = 12;
+    static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
 
     private final JdbcClient jdbc;
@@ -43,11 +43,14 @@ class AdminAccount implements ApplicationRunner {
             log.info("No admin account: set MASTHEAD_ADMIN_PASSWORD (at least {} characters) and restart to create user '{}'", MIN_PASSWORD, USERNAME);
             return;
         }
-        if (password.length() < MIN_PASSWORD) {
-            throw new IllegalStateException("MASTHEAD_ADMIN_PASSWORD must be at least " + MIN_PASSWORD + " characters");
+        try {
+            PasswordPolicy.check(USERNAME, password);
+        } catch (AccountException e) {
+            throw new IllegalStateException("MASTHEAD_ADMIN_PASSWORD must be at least " + MIN_PASSWORD
+                    + " characters, at most " + PasswordPolicy.MAX_LENGTH + ", and not the user name (" + e.messageKey() + ")");
         }
         jdbc.sql("INSERT INTO app_user (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")
-                .params(USERNAME, encoder.encode(password), Role.ADMIN.name().toLowerCase(java.util.Locale.ROOT), clock.millis())
+                .params(USERNAME, encoder.encode(password), Role.ADMIN.code(), clock.millis())
                 .update();
         log.info("Created user '{}' from MASTHEAD_ADMIN_PASSWORD", USERNAME);
     }

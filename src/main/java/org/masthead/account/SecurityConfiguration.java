@@ -1,75 +1,205 @@
 package org.masthead.account;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.crypto.scrypt.SCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may do what. Readers need no account; writes through the API need an admin (HTTP Basic for
- * now; tokens and the back office come with the accounts issue).
+ * Who may do what: the one security configuration of the application (docs/accounts.md).
+ *
+ * <ul>
+ *   <li>{@code /api/**}: stateless. Reads are public (controllers show unpublished articles only to a
+ *       caller with {@code articles:edit-any}); writes need a permission, given by an API token
+ *       ({@code Authorization: Bearer mh_…}) or by a user name and password (HTTP Basic, kept for
+ *       scripts and {@code curl -u}; throttled like the sign-in form). No session cookie is read, so
+ *       cross-site request forgery cannot ride on the API and it needs no CSRF token.
+ *   <li>Everything else: the back office under {@code /admin} signs in with a form (CSRF token on every
+ *       form, a new session id on sign-in, the session in the database so every node knows it), the
+ *       public site needs nothing.
+ * </ul>
+ * Area rules are here; finer rules go on controller methods with {@code @PreAuthorize}, naming a
+ * {@link Permission} authority.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    static final String LOGIN = "/admin/login";
+    static final String LOGOUT = "/admin/logout";
+    static final String FORBIDDEN = "/admin/forbidden";
+    /** Session attributes the sign-in page (admin module, LoginPageController) reads after a failure: why, and the name typed. */
+    static final String FAILURE_REASON = "masthead.login.failure";
+    static final String FAILURE_USERNAME = "masthead.login.username";
+
     @Bean
+    @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+        String write = Permission.ARTICLES_WRITE.authority();
+        String publish = Permission.ARTICLES_PUBLISH.authority();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-                        .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Masthead").authenticationEntryPoint(jsonUnauthorized()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()))
-                // The API is called with credentials on every request, never with a session cookie,
-                // so cross-site request forgery cannot ride on it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .sessionManagement(Customizer.withDefaults())
-                .headers(headers -> headers
-                        // Pages set their own Cache-Control: public news pages must be cacheable.
-                        .cacheControl(cache -> cache.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                        // An import may carry published articles, so it takes both writing and publishing.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(write, publish))
+                        // A write with no rule of its own is for admins until its module names a permission.
+                        .anyRequest().hasAuthority(Permission.USERS_ADMIN.authority()))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.realmName("Masthead").authenticationEntryPoint(apiUnauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiUnauthorized()).accessDeniedHandler(apiForbidden()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::headers);
         return http.build();
     }
 
-    private static AuthenticationEntryPoint jsonUnauthorized() {
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain siteSecurity(HttpSecurity http, UserRepository users, AccountEvents events) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // Error pages and the 403 page are forwarded to after a decision was made.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(LOGIN, FORBIDDEN).permitAll()
+                        .requestMatchers("/admin/users", "/admin/users/**").hasAuthority(Permission.USERS_ADMIN.authority())
+                        .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS_WRITE.authority())
+                        .requestMatchers("/admin/ads", "/admin/ads/**").hasAuthority(Permission.ADS_WRITE.authority())
+                        .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/sources", "/admin/sources/**",
+                                "/admin/topics", "/admin/topics/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        .requestMatchers("/admin", "/admin/**").hasRole(Role.AUTHOR.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN).defaultSuccessUrl("/admin", false)
+                        .failureHandler(loginFailure()).permitAll())
+                .logout(logout -> logout.logoutUrl(LOGOUT).logoutSuccessUrl(LOGIN + "?logout").addLogoutHandler(recordLogout(events)))
+                .addFilterAfter(new SessionCheck(users), SecurityContextHolderFilter.class)
+                .exceptionHandling(e -> e.accessDeniedHandler(pageForbidden()))
+                // A new session id at sign-in, so an id planted before cannot ride the signed-in session.
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+                // Pages set their own Cache-Control: public news pages must be cacheable.
+                .cacheControl(cache -> cache.disable())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /** Back to the sign-in page with the reason and the typed name kept in the session (not in the URL). */
+    private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Masthead\", charset=\"UTF-8\"");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":401,\"error\":\"authentication required: sign in as an admin (HTTP Basic)\"}");
+            var session = request.getSession();
+            String reason = exception instanceof PasswordAuthentication.ThrottledException t ? "locked:" + t.until().toEpochMilli()
+                    : exception instanceof org.springframework.security.authentication.DisabledException ? "disabled" : "bad";
+            session.setAttribute(FAILURE_REASON, reason);
+            String typed = request.getParameter("username");
+            session.setAttribute(FAILURE_USERNAME, typed == null || typed.length() > 100 ? "" : typed);
+            response.sendRedirect(request.getContextPath() + LOGIN + "?error");
         };
     }
 
+    private static LogoutHandler recordLogout(AccountEvents events) {
+        return (request, response, authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+                events.record(AccountEvent.Kind.LOGOUT, user.username(), null, null);
+            }
+        };
+    }
+
+    /** A stale form on the sign-in page (session expired) starts over; anything else is the 403 page. */
+    private static AccessDeniedHandler pageForbidden() {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        page.setErrorPage(FORBIDDEN);
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException && LOGIN.equals(request.getServletPath())) {
+                response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
+                return;
+            }
+            page.handle(request, response, exception);
+        };
+    }
+
+    private static AuthenticationEntryPoint apiUnauthorized() {
+        return (request, response, exception) -> writeUnauthorized(response, null,
+                "authentication required: send an API token (Authorization: Bearer …) or sign in with HTTP Basic");
+    }
+
+    private static AccessDeniedHandler apiForbidden() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":403,\"error\":\"this account or token lacks the permission for this request\"}");
+        };
+    }
+
+    static void writeUnauthorized(HttpServletResponse response, String bearerError, String message) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        String bearer = bearerError == null ? "Bearer realm=\"Masthead\"" : "Bearer realm=\"Masthead\", error=\"" + bearerError + "\"";
+        response.addHeader("WWW-Authenticate", bearer);
+        response.addHeader("WWW-Authenticate", "Basic realm=\"Masthead\", charset=\"UTF-8\"");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"status\":401,\"error\":\"" + message.replace("\"", "'") + "\"}");
+    }
+
+    /**
+     * Argon2id for new and changed passwords; hashes of the other kinds Spring Security writes still
+     * verify and are rewritten as Argon2 at the next correct sign-in ({@link PasswordAuthentication}).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String current = "argon2@SpringSecurity_v5_8";
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        encoders.put("pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("scrypt@SpringSecurity_v5_8", SCryptPasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return new DelegatingPasswordEncoder(current, encoders);
     }
 
     @Bean
-    UserDetailsService userDetailsService(JdbcClient jdbc) {
-        return username -> jdbc.sql("SELECT username, password_hash, role FROM app_user WHERE username = ?")
-                .param(username)
-                .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3).toUpperCase(java.util.Locale.ROOT)).build())
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    PasswordAuthentication passwordAuthentication(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle, AccountEvents events) {
+        return new PasswordAuthentication(users, encoder, throttle, events);
     }
 }

@@ -85,10 +85,10 @@ class ArticleApiController {
         if (page < 1 || size < 1 || size > ArticleQueries.MAX_PAGE_SIZE) {
             return bad("page must be ≥ 1 and size between 1 and " + ArticleQueries.MAX_PAGE_SIZE);
         }
-        boolean editor = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean editor = mayReadUnpublished(auth);
         ArticleStatus wanted = status == null ? null : ArticleStatus.fromCode(status);
         if (!editor && wanted != null && wanted != ArticleStatus.PUBLISHED) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "error", "only an admin may list articles that are not published"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "error", "only an editor (permission articles:edit-any) may list articles that are not published"));
         }
         ArticleFilter filter = new ArticleFilter(null, null, null, null, wanted, !editor);
         if (channel != null) {
@@ -128,11 +128,16 @@ class ArticleApiController {
         } catch (NumberFormatException e) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "no article " + id));
         }
-        boolean editor = auth != null && auth.isAuthenticated();
+        boolean editor = mayReadUnpublished(auth);
         var article = editor ? articles.any(articleId) : articles.visible(articleId);
         SiteSettings s = settings.current();
         return article.<ResponseEntity<?>>map(a -> ResponseEntity.ok(ArticleResponse.of(a, s.baseUrl(), s.excerptLength(), s.timeZone())))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "no article " + id)));
+    }
+
+    /** Editors and admins (a session, HTTP Basic, or a token with that scope) see every article; authors only through the back office. */
+    private static boolean mayReadUnpublished(Authentication auth) {
+        return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("articles:edit-any"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -29,16 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code target/nu-checker} (copied there by the build), which asks the test classpath for everything
  * else: ICU, log4j-over-slf4j, the JDK.
  */
-final class NuHtmlChecker {
+public final class NuHtmlChecker {
 
     /** One message of the checker: {@code type} is error, info (subType warning) or non-document-error. */
-    record Message(String type, String subType, int line, int column, String text, String extract) {
+    public record Message(String type, String subType, int line, int column, String text, String extract) {
 
-        boolean isError() {
+        public boolean isError() {
             return type.equals("error") || type.equals("non-document-error");
         }
 
-        String where() {
+        public String where() {
             return line > 0 ? "line " + line + ":" + column : "document";
         }
     }
@@ -46,7 +46,7 @@ final class NuHtmlChecker {
     private final ClassLoader loader;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    NuHtmlChecker() {
+    public NuHtmlChecker() {
         Path lib = Path.of(System.getProperty("masthead.nu-checker", "target/nu-checker"));
         try (Stream<Path> jars = Files.list(lib)) {
             URL[] urls = jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(NuHtmlChecker::url).toArray(URL[]::new);
@@ -60,7 +60,7 @@ final class NuHtmlChecker {
     }
 
     /** All messages for a UTF-8 HTML document, in document order. */
-    List<Message> check(String html) {
+    public List<Message> check(String html) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // the checker finds its schema readers with ServiceLoader

@@ -1,0 +1,322 @@
+package org.masthead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.account.Role;
+import org.masthead.account.SignedInUser;
+import org.masthead.account.UserAccount;
+import org.masthead.account.UserAdministration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every route of the application against every role: anonymous, author, editor, admin.
+ *
+ * <p>The routes are read from the running application (every {@code @RequestMapping} of every handler
+ * mapping, actuator's included, and the static-resource mappings), and each must have a line in
+ * {@link #RULES}. A new route without a line fails {@link #everyRouteHasARule()} with the line to add:
+ * decide who may use it, add {@code rule("METHOD /pattern", "/a/sample/path", Access.X)}, and if the
+ * rule is not {@code PUBLIC} make sure {@code SecurityConfiguration} or a {@code @PreAuthorize}
+ * enforces it — {@link #everyRoleGetsWhatItsRuleSays()} then checks it for real, over HTTP.
+ *
+ * <p>What "gets" means: a route a role may use answers anything but 401, 403, a redirect to the sign-in
+ * page or a 5xx (an empty form may well be a 400: the request got through). A route it may not use:
+ * anonymous on a page is sent to {@code /admin/login}, anonymous on the API gets 401, a signed-in role
+ * below the rule gets 403. Forms carry the session's CSRF token, so the answer is about the role, not
+ * about a missing token; API calls of the roles are made twice, with HTTP Basic and with an API token
+ * holding every scope of the role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteAccessMatrixIT {
+
+    /** Who may use a route: nobody needs to sign in, or this role and those above it. */
+    enum Access {
+        PUBLIC,
+        AUTHOR,
+        EDITOR,
+        ADMIN,
+        /** The 403 page itself: 403 for everyone, by design. */
+        ALWAYS_403,
+        /**
+         * Spring Boot's error endpoint, asked for directly: it has no error to show and answers 500 by
+         * design (it is meant for the container's error dispatch). Nobody is refused.
+         */
+        ERROR_ENDPOINT
+    }
+
+    record Rule(String route, String path, Access access, String contentType, String body) {
+
+        String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+
+        boolean api() {
+            return path.startsWith("/api/");
+        }
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    static Rule rule(String route, String path, Access access) {
+        return new Rule(route, path, access, route.startsWith("GET") ? null : FORM, "");
+    }
+
+    static Rule rule(String route, String path, Access access, String contentType, String body) {
+        return new Rule(route, path, access, contentType, body);
+    }
+
+    /** Ids in sample paths: user 2 is the test's throw-away account ("victim"), never one that signs in. */
+    static final List<Rule> RULES = List.of(
+            // Reader pages
+            rule("GET /", "/", Access.PUBLIC),
+            rule("GET /latest", "/latest", Access.PUBLIC),
+            rule("GET /articles/{id:\\d{1,18}}", "/articles/1", Access.PUBLIC),
+            rule("GET /channel/{slug}", "/channel/no-such", Access.PUBLIC),
+            rule("GET /tag/{name}", "/tag/no-such", Access.PUBLIC),
+            rule("GET /source/{id:\\d{1,18}}", "/source/1", Access.PUBLIC),
+            rule("GET /author/{name}", "/author/someone", Access.PUBLIC),
+            rule("GET /contact", "/contact", Access.PUBLIC),
+            // Feeds, sitemaps, robots
+            rule("GET /{file:feed\\.xml|atom\\.xml|feed\\.json}", "/feed.xml", Access.PUBLIC),
+            rule("GET /channel/{slug}/{file:feed\\.xml|atom\\.xml|feed\\.json}", "/channel/no-such/atom.xml", Access.PUBLIC),
+            rule("GET /tag/{name}/{file:feed\\.xml|atom\\.xml|feed\\.json}", "/tag/no-such/feed.json", Access.PUBLIC),
+            rule("GET /source/{id}/{file:feed\\.xml|atom\\.xml|feed\\.json}", "/source/1/feed.xml", Access.PUBLIC),
+            rule("GET /sitemap.xml", "/sitemap.xml", Access.PUBLIC),
+            rule("GET /sitemaps/articles-{number:\\d{1,9}}.xml", "/sitemaps/articles-1.xml", Access.PUBLIC),
+            rule("GET /sitemaps/pages.xml", "/sitemaps/pages.xml", Access.PUBLIC),
+            rule("GET /sitemaps/news.xml", "/sitemaps/news.xml", Access.PUBLIC),
+            rule("GET /robots.txt", "/robots.txt", Access.PUBLIC),
+            rule("GET /matrix-test-indexnow-key.txt", "/matrix-test-indexnow-key.txt", Access.PUBLIC),
+            // Static files and the error page
+            rule("GET /**", "/css/site.css", Access.PUBLIC),
+            rule("GET /webjars/**", "/webjars/none.js", Access.PUBLIC),
+            rule("* /error", "/error", Access.ERROR_ENDPOINT),
+            // Actuator
+            rule("GET /actuator", "/actuator", Access.PUBLIC),
+            rule("GET /actuator/health", "/actuator/health", Access.PUBLIC),
+            rule("GET /actuator/health/**", "/actuator/health/liveness", Access.PUBLIC),
+            // REST API: reads public, writes by permission
+            rule("GET /api/v1/articles", "/api/v1/articles", Access.PUBLIC),
+            rule("GET /api/v1/articles/{id}", "/api/v1/articles/1", Access.PUBLIC),
+            rule("POST /api/v1/articles", "/api/v1/articles", Access.EDITOR, "application/json", "{}"),
+            rule("GET /api/v1/search", "/api/v1/search?q=x", Access.PUBLIC),
+            rule("GET /api/v1/search/suggest", "/api/v1/search/suggest?q=x", Access.PUBLIC),
+            // Back office
+            rule("GET /admin/login", "/admin/login", Access.PUBLIC),
+            rule("* /admin/forbidden", "/admin/forbidden", Access.ALWAYS_403),
+            rule("GET /admin", "/admin", Access.AUTHOR),
+            rule("GET /admin/password", "/admin/password", Access.AUTHOR),
+            rule("POST /admin/password", "/admin/password", Access.AUTHOR),
+            rule("GET /admin/tokens", "/admin/tokens", Access.AUTHOR),
+            rule("POST /admin/tokens", "/admin/tokens", Access.AUTHOR),
+            rule("POST /admin/tokens/{id}/revoke", "/admin/tokens/999999/revoke", Access.AUTHOR),
+            rule("GET /admin/users", "/admin/users", Access.ADMIN),
+            rule("POST /admin/users", "/admin/users", Access.ADMIN),
+            rule("POST /admin/users/{id}/role", "/admin/users/2/role", Access.ADMIN),
+            rule("POST /admin/users/{id}/disable", "/admin/users/2/disable", Access.ADMIN),
+            rule("POST /admin/users/{id}/enable", "/admin/users/2/enable", Access.ADMIN),
+            rule("POST /admin/users/{id}/password", "/admin/users/2/password", Access.ADMIN));
+
+    /**
+     * Handled by Spring Security's filters, not by a handler mapping, so not discovered: checked all the
+     * same. Signing out is checked last for each role, as it ends the session.
+     */
+    static final List<Rule> FILTER_ROUTES = List.of(
+            rule("POST /admin/login", "/admin/login", Access.PUBLIC),
+            rule("POST /admin/logout", "/admin/logout", Access.PUBLIC));
+
+    private static final Map<Role, String> PASSWORDS = Map.of(
+            Role.AUTHOR, "author-password-1234", Role.EDITOR, "editor-password-1234", Role.ADMIN, TestSites.ADMIN_PASSWORD);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    UserAdministration users;
+
+    @Autowired
+    org.masthead.account.ApiTokens tokens;
+
+    /** Per role: an API token holding every scope the role may give, to check the API with tokens as well as HTTP Basic. */
+    private final Map<Role, String> roleTokens = new EnumMap<>(Role.class);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestSites.useFreshSqlite(registry);
+        // Switched on so that its route exists and is classified like every other.
+        registry.add("masthead.notification.indexnow.enabled", () -> "true");
+        registry.add("masthead.notification.indexnow.key", () -> "matrix-test-indexnow-key");
+    }
+
+    @BeforeAll
+    void accounts() {
+        SignedInUser setup = new SignedInUser(0, "matrix-setup", Role.ADMIN, 0, null);
+        UserAccount victim = users.create(setup, "victim", "victim-password-1234", Role.AUTHOR);
+        assertThat(victim.id()).as("sample paths use user id 2 for the throw-away account").isEqualTo(2);
+        users.create(setup, "author", PASSWORDS.get(Role.AUTHOR), Role.AUTHOR);
+        users.create(setup, "editor", PASSWORDS.get(Role.EDITOR), Role.EDITOR);
+        for (UserAccount account : users.all()) {
+            if (account.username().equals("admin") || account.username().equals("author") || account.username().equals("editor")) {
+                SignedInUser owner = new SignedInUser(account.id(), account.username(), account.role(), 0, null);
+                List<String> scopes = account.role().permissions().stream().map(org.masthead.account.Permission::authority).toList();
+                roleTokens.put(account.role(), tokens.create(owner, "matrix", scopes, null).secret());
+            }
+        }
+    }
+
+    @Test
+    void everyRouteHasARule() {
+        Set<String> declared = new TreeSet<>();
+        RULES.forEach(r -> declared.add(r.route()));
+        Set<String> discovered = discoveredRoutes();
+        List<String> missing = discovered.stream().filter(r -> !declared.contains(r)).toList();
+        List<String> stale = declared.stream().filter(r -> !discovered.contains(r)).toList();
+        assertThat(missing).as("routes without a rule: add a line to RouteAccessMatrixIT.RULES for each, e.g. rule(\"%s\", \"/sample/path\", Access.ADMIN)",
+                missing.isEmpty() ? "" : missing.get(0)).isEmpty();
+        assertThat(stale).as("rules for routes that no longer exist: remove them from RouteAccessMatrixIT.RULES").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsWhatItsRuleSays() {
+        Map<Role, TestBrowser> browsers = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            browsers.put(role, signedIn(role));
+        }
+        TestBrowser anonymous = new TestBrowser(port);
+        anonymous.refreshCsrf("/admin/login");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        List<Rule> all = new ArrayList<>(RULES);
+        all.addAll(FILTER_ROUTES);
+        for (Rule rule : all) {
+            for (String method : rule.method().equals("*") ? List.of("GET", "POST") : List.of(rule.method())) {
+                check(rule, method, null, anonymous, wrong, false);
+                if (rule.route().equals("POST /admin/logout") || rule.route().equals("POST /admin/login")) {
+                    anonymous.refreshCsrf("/admin/login");
+                }
+                for (Role role : Role.values()) {
+                    check(rule, method, role, browsers.get(role), wrong, false);
+                    if (rule.api()) {
+                        check(rule, method, role, browsers.get(role), wrong, true);
+                        checked++;
+                    }
+                    if (rule.route().equals("POST /admin/logout") || rule.route().equals("POST /admin/login")) {
+                        browsers.put(role, signedIn(role));
+                    }
+                }
+                checked += 1 + Role.values().length;
+            }
+        }
+        assertThat(wrong).as("route × role answers that contradict RouteAccessMatrixIT.RULES").isEmpty();
+        assertThat(checked).as("requests made: anonymous and each role, on every route").isGreaterThanOrEqualTo((1 + Role.values().length) * all.size());
+    }
+
+    private void check(Rule rule, String method, Role role, TestBrowser browser, List<String> wrong, boolean token) {
+        HttpResponse<String> response = request(rule, method, role, browser, token);
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
+        // The entry point's redirect, not the sign-in page's own answers (?error, ?logout …).
+        boolean toLogin = status == 302 && (location.endsWith("/admin/login") || location.contains("/admin/login?continue"));
+        boolean refused = status == 401 || status == 403 || toLogin;
+        String who = role == null ? "anonymous" : role.code() + (token ? " (API token)" : rule.api() ? " (HTTP Basic)" : "");
+        String line = method + " " + rule.path() + " as " + who + " → " + status + (location.isEmpty() ? "" : " " + location);
+        if (rule.access() == Access.ERROR_ENDPOINT) {
+            if (refused || status != 500 || response.body().contains("Exception")) {
+                wrong.add(line + " (expected the error endpoint's bare 500, refusing nobody)");
+            }
+            return;
+        }
+        if (status >= 500) {
+            wrong.add(line + " (server error)");
+            return;
+        }
+        Access access = rule.access();
+        if (access == Access.ALWAYS_403) {
+            if (status != 403) {
+                wrong.add(line + " (expected 403)");
+            }
+            return;
+        }
+        boolean allowed = access == Access.PUBLIC || (role != null && role.atLeast(Role.valueOf(access.name())));
+        if (allowed && refused) {
+            wrong.add(line + " (expected to be let through: " + access + ")");
+        } else if (!allowed) {
+            boolean rightRefusal = role == null ? (rule.api() ? status == 401 : toLogin || status == 403) : status == 403;
+            if (!rightRefusal) {
+                wrong.add(line + " (expected " + (role == null ? (rule.api() ? "401" : "a redirect to /admin/login") : "403") + ": " + access + ")");
+            }
+        }
+    }
+
+    private HttpResponse<String> request(Rule rule, String method, Role role, TestBrowser browser, boolean token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (token) {
+            headers.put("Authorization", "Bearer " + roleTokens.get(role));
+        } else if (rule.api() && role != null) {
+            String user = role == Role.ADMIN ? "admin" : role.code();
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(role)).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (method.equals("GET")) {
+            return browser.send("GET", rule.path(), null, "", headers);
+        }
+        if (!rule.api() && FORM.equals(rule.contentType() == null ? FORM : rule.contentType())) {
+            // A form of the back office: the session's CSRF token, so the answer is about the role.
+            return browser.postForm(rule.path(), Map.of());
+        }
+        return browser.send(method, rule.path(), rule.contentType(), rule.body(), headers);
+    }
+
+    private TestBrowser signedIn(Role role) {
+        TestBrowser browser = new TestBrowser(port);
+        String user = role == Role.ADMIN ? "admin" : role.code();
+        HttpResponse<String> response = browser.signIn(user, PASSWORDS.get(role));
+        assertThat(response.statusCode()).as("sign-in of " + user).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).as("sign-in of " + user).endsWith("/admin");
+        return browser;
+    }
+
+    /** "GET /pattern" for every method and pattern of every handler mapping; "*" when a mapping takes any method. */
+    private Set<String> discoveredRoutes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        routes.add("* " + pattern);
+                    }
+                    methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        for (SimpleUrlHandlerMapping mapping : context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
+            mapping.getHandlerMap().keySet().forEach(pattern -> routes.add("GET " + pattern));
+        }
+        return routes;
+    }
+}
