@@ -39,7 +39,10 @@ CREATE TABLE ingest_item (
     content_hash      TEXT    NOT NULL,
     first_seen_at     BIGINT  NOT NULL,
     last_seen_at      BIGINT  NOT NULL,
-    last_changed_at   BIGINT  NOT NULL
+    last_changed_at   BIGINT  NOT NULL,
+    -- FALSE when this item's text was already collected under another URL or GUID: it is remembered
+    -- so it is skipped quickly next time, and its later changes never overwrite the article.
+    is_origin         BOOLEAN NOT NULL DEFAULT TRUE
 );
 CREATE INDEX ingest_item_article ON ingest_item (article_id);
 CREATE INDEX ingest_item_guid ON ingest_item (source_id, guid);
