@@ -1,5 +1,6 @@
 package org.masthead.ingest;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -35,7 +36,22 @@ public final class CanonicalUrl {
             return Optional.empty();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
+            return Optional.empty();
+        }
+        if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().contains("@")) {
+            // An internationalised host (例子.中国) is not a URI host to Java: use its ASCII (punycode) form,
+            // so the same site written either way is one site.
+            try {
+                String authority = uri.getRawAuthority();
+                int colon = authority.lastIndexOf(':');
+                String ascii = IDN.toASCII(colon > 0 ? authority.substring(0, colon) : authority) + (colon > 0 ? authority.substring(colon) : "");
+                uri = new URI(scheme + "://" + ascii + (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (uri.getHost() == null) {
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
