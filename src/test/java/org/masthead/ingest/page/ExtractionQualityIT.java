@@ -69,7 +69,7 @@ class ExtractionQualityIT {
 
         Totals moz = new Totals();
         Totals mozChinese = new Totals();
-        List<String> chinese = List.of("qq", "gmw", "youth", "pixnet", "baidu-hao", "ehow-2");
+        List<String> chinese = List.of("qq", "gmw", "youth", "pixnet");
         try (var dirs = Files.list(mozilla)) {
             for (Path dir : dirs.sorted().toList()) {
                 if (!Files.isReadable(dir.resolve("source.html")) || !Files.isReadable(dir.resolve("expected.html"))) {
