@@ -123,6 +123,10 @@ class RouteAccessMatrixIT {
             rule("POST /api/v1/articles", "/api/v1/articles", Access.EDITOR, "application/json", "{}"),
             rule("GET /api/v1/search", "/api/v1/search?q=x", Access.PUBLIC),
             rule("GET /api/v1/search/suggest", "/api/v1/search/suggest?q=x", Access.PUBLIC),
+            rule("GET /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN),
+            rule("POST /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN, "application/json", "{}"),
+            rule("POST /api/v1/admin/feeds/{feedId}/poll", "/api/v1/admin/feeds/999999/poll", Access.ADMIN),
+            rule("POST /api/v1/admin/import-url", "/api/v1/admin/import-url", Access.ADMIN, "application/json", "{}"),
             // Back office
             rule("GET /admin/login", "/admin/login", Access.PUBLIC),
             rule("* /admin/forbidden", "/admin/forbidden", Access.ALWAYS_403),

@@ -73,6 +73,8 @@ class SecurityConfiguration {
         String publish = Permission.ARTICLES_PUBLISH.authority();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // Admin API (feeds and their health, import by URL): admins only, reads included.
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.USERS_ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         // An import may carry published articles, so it takes both writing and publishing.

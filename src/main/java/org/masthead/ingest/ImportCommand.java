@@ -47,7 +47,7 @@ public final class ImportCommand {
         String[] springArgs = Arrays.stream(rest).filter(a -> a.startsWith("--")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "masthead.demo.enabled=false")
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "masthead.demo.enabled=false", "masthead.ingest.polling=false")
                 .run(springArgs);
                 Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             ArticleLineImport importer = context.getBean(ArticleLineImport.class);

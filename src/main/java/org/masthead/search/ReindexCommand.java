@@ -29,7 +29,7 @@ public final class ReindexCommand {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "masthead.demo.enabled=false")
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "masthead.demo.enabled=false", "masthead.ingest.polling=false")
                 .run(springArgs)) {
             SearchIndex index = context.getBean(SearchIndex.class);
             if (!index.available()) {
