@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>positives, real: Sina 2018 articles that share a title but not a body (the same story scraped twice,
  *       with and without page junk, or re-reported), and articles that share a body under different titles;
- *   <li>positives, edited copies of 400 random Sina articles: sentences reordered, an advertising paragraph
+ *   <li>positives, edited copies of 250 random Sina articles: sentences reordered, an advertising paragraph
  *       inserted, numbers changed, the last third cut off, and all of those at once;
- *   <li>negatives: 3,000 pairs of different Sina articles (half from the same channel), and the Sohu 2021
+ *   <li>negatives: 2,000 pairs of different Sina articles (half from the same channel), and the Sohu 2021
  *       pairs labelled "not the same topic";
  *   <li>reported apart: Sohu 2021 pairs labelled "same topic" (a looser relation than near-duplicate).
  * </ul>
@@ -88,7 +88,7 @@ class DuplicateDetectionQualityTest {
         }
         Random random = new Random(20181029);
         Collections.shuffle(pool, random);
-        for (JsonNode a : pool.subList(0, 400)) {
+        for (JsonNode a : pool.subList(0, 250)) {
             String text = body(a);
             List<String> sentences = sentences(text);
             PAIRS.add(new Pair("edit: sentences reordered", text, reorder(sentences, random), true));
@@ -99,13 +99,13 @@ class DuplicateDetectionQualityTest {
             List<String> allSentences = sentences(all);
             PAIRS.add(new Pair("edit: all four", text, String.join("", allSentences.subList(0, Math.max(1, allSentences.size() * 3 / 4))), true));
         }
-        List<JsonNode> rest = pool.subList(400, pool.size());
+        List<JsonNode> rest = pool.subList(250, pool.size());
         Map<String, List<JsonNode>> byChannel = new HashMap<>();
         for (JsonNode a : rest) {
             byChannel.computeIfAbsent(a.get("category").asString(), c -> new ArrayList<>()).add(a);
         }
         List<List<JsonNode>> channels = new ArrayList<>(byChannel.values());
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 1000; i++) {
             JsonNode a = rest.get(random.nextInt(rest.size()));
             JsonNode b = rest.get(random.nextInt(rest.size()));
             if (a != b) {
