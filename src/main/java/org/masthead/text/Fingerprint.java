@@ -39,7 +39,11 @@ public record Fingerprint(int[] minima, int shingles) {
 
     /** The fingerprint of a plain text. Fewer words than a shingle make one shingle of them all. */
     public static Fingerprint of(String plainText) {
-        List<String> words = Segmenter.terms(plainText);
+        return ofTerms(Segmenter.terms(plainText));
+    }
+
+    /** The fingerprint of a text already segmented ({@link Segmenter#terms}). */
+    static Fingerprint ofTerms(List<String> words) {
         Set<Long> shingles = new HashSet<>();
         if (words.size() < SHINGLE) {
             if (!words.isEmpty()) {

@@ -40,13 +40,20 @@ public final class Keywords {
      * @param plainText the body as plain text, may be null; only its first {@value Summary#READ_CHARS} chars are read
      */
     public static List<String> of(String title, String plainText, int limit) {
+        String body = plainText == null ? "" : plainText.substring(0, Math.min(plainText.length(), Summary.READ_CHARS));
+        return of(title, body, Segmenter.words(body), limit);
+    }
+
+    /** As {@link #of(String, String, int)}, with the words of the body segmented already ({@link TextAnalysis}). */
+    static List<String> of(String title, String plainText, List<Segmenter.Word> bodyWords, int limit) {
         List<String> sequence = new ArrayList<>();
         Map<String, String> surface = new HashMap<>();
+        List<Segmenter.Word> titleWords = title == null ? List.of() : Segmenter.words(title);
         for (int i = 0; i < TITLE_WEIGHT; i++) {
-            collect(title, sequence, surface);
+            collect(title, titleWords, sequence, surface);
         }
-        String body = plainText == null ? "" : plainText.substring(0, Math.min(plainText.length(), Summary.READ_CHARS));
-        collect(body, sequence, surface);
+        String body = plainText == null ? "" : plainText;
+        collect(body, Summary.within(bodyWords, Math.min(body.length(), Summary.READ_CHARS)), sequence, surface);
         if (sequence.isEmpty() || limit < 1) {
             return List.of();
         }
@@ -117,11 +124,8 @@ public final class Keywords {
         return letter;
     }
 
-    private static void collect(String text, List<String> sequence, Map<String, String> surface) {
-        if (text == null) {
-            return;
-        }
-        for (Segmenter.Word word : Segmenter.words(text)) {
+    private static void collect(String text, List<Segmenter.Word> words, List<String> sequence, Map<String, String> surface) {
+        for (Segmenter.Word word : words) {
             if (isContentWord(word.term())) {
                 sequence.add(word.term());
                 surface.putIfAbsent(word.term(), text.substring(word.start(), word.end()));

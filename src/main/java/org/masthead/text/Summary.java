@@ -57,6 +57,14 @@ public final class Summary {
 
     /** {@link #of(String, int)} with another weight of position, for the measurements. */
     static String of(String plainText, int maxChars, double position) {
+        return of(plainText, maxChars, position, null);
+    }
+
+    /**
+     * As {@link #of(String, int)}, with the words of the whole text when the caller has segmented it
+     * already ({@link TextAnalysis}); null to segment here.
+     */
+    static String of(String plainText, int maxChars, double position, List<Segmenter.Word> wordsOfText) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be at least 1, but was " + maxChars);
         }
@@ -69,7 +77,7 @@ public final class Summary {
         if (whole.codePointCount(0, whole.length()) <= maxChars && text.length() == plainText.length()) {
             return whole;
         }
-        List<Segmenter.Word> words = Segmenter.words(text);
+        List<Segmenter.Word> words = wordsOfText == null ? Segmenter.words(text) : within(wordsOfText, text.length());
         if (maxChars >= SENTENCE_BUDGET) {
             List<Sentences.Span> chosen = choose(text, sentences, words, maxChars, position);
             if (!chosen.isEmpty()) {
@@ -240,6 +248,15 @@ public final class Summary {
             out.append(text, span.start(), span.end());
         }
         return out.toString();
+    }
+
+    /** The words that end within the first {@code length} chars. */
+    static List<Segmenter.Word> within(List<Segmenter.Word> words, int length) {
+        int n = 0;
+        while (n < words.size() && words.get(n).end() <= length) {
+            n++;
+        }
+        return words.subList(0, n);
     }
 
     /** {@code max} or one less, so a surrogate pair is never split. */

@@ -11,11 +11,8 @@ import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
 import org.masthead.article.ArticleQueries;
-import org.masthead.text.Fingerprint;
-import org.masthead.text.Keywords;
 import org.masthead.text.PlainText;
-import org.masthead.text.Quality;
-import org.masthead.text.Summary;
+import org.masthead.text.TextAnalysis;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -58,6 +55,9 @@ class ArticleEnrichment {
 
     /** Computes and stores everything for one article; an article that no longer exists is skipped. */
     void enrich(long articleId) {
+        if (!settings.enabled()) {
+            return;
+        }
         Optional<ArticleDetail> found = articles.any(articleId);
         if (found.isEmpty()) {
             return;
@@ -94,12 +94,9 @@ class ArticleEnrichment {
 
     static EnrichmentRepository.Row analyse(ArticleDetail a, EnrichmentSettings settings) {
         String text = PlainText.fromHtml(a.bodyHtml());
-        // The subtitle and the text, not the title: publishers retitle the same copy.
-        Fingerprint fingerprint = Fingerprint.of(text.isBlank() ? a.title() : text);
-        String summary = Summary.of(text, settings.summaryLength());
-        List<String> keywords = Keywords.of(a.title(), text, settings.keywords());
-        Quality.Verdict verdict = Quality.assess(a.title(), text, links(a.bodyHtml()));
-        return new EnrichmentRepository.Row(a.id(), a.publishedAt(), fingerprint, summary, keywords, verdict.score(), verdict.flagged(), verdict.reasons());
+        TextAnalysis t = TextAnalysis.of(a.title(), text, links(a.bodyHtml()), settings.summaryLength(), settings.keywords());
+        return new EnrichmentRepository.Row(a.id(), a.publishedAt(), t.fingerprint(), t.summary(), t.keywords(),
+                t.quality().score(), t.quality().flagged(), t.quality().reasons());
     }
 
     private static int links(String html) {

@@ -60,10 +60,16 @@ class EnrichmentRepository {
                         row.fingerprint().shingles(), row.summary(), String.join("\n", row.keywords()), row.qualityScore(),
                         row.flagged(), String.join(",", row.reasons()), now.toEpochMilli())
                 .update();
+        // One statement for all 42 keys: preparing one per key cost more than the rest of the save.
         long[] keys = Arrays.stream(row.fingerprint().bandKeys()).distinct().toArray();
+        List<Object> params = new ArrayList<>(keys.length * 2);
         for (long key : keys) {
-            jdbc.sql("INSERT INTO article_band (band_key, article_id) VALUES (?, ?)").params(key, row.articleId()).update();
+            params.add(key);
+            params.add(row.articleId());
         }
+        jdbc.sql("INSERT INTO article_band (band_key, article_id) VALUES " + String.join(", ", java.util.Collections.nCopies(keys.length, "(?, ?)")))
+                .params(params)
+                .update();
     }
 
     /**

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window how far apart in publication time two articles may be and still be one story
  * @param summaryLength the most characters of the extractive summary (meta description, API)
  * @param keywords how many keywords are suggested as tags
+ * @param enabled analyse articles as they are saved; off, nothing new is clustered, summarised or flagged
+ *     (for a bulk load measured without it; articles saved meanwhile are analysed on their next change)
  */
 @ConfigurationProperties("masthead.enrichment")
 public record EnrichmentSettings(
@@ -23,7 +25,8 @@ public record EnrichmentSettings(
         @DefaultValue("20") int minShingles,
         @DefaultValue("7d") Duration window,
         @DefaultValue("120") int summaryLength,
-        @DefaultValue("8") int keywords) {
+        @DefaultValue("8") int keywords,
+        @DefaultValue("true") boolean enabled) {
 
     public EnrichmentSettings {
         if (minJaccard <= 0 || minJaccard > 1 || minContainment <= 0 || minContainment > 1.01) {
