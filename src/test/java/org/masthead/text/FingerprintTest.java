@@ -46,4 +46,13 @@ class FingerprintTest {
         assertThat(empty.jaccard(empty)).isZero();
         assertThat(empty.nearDuplicateOf(empty, 0.4, 0.7, 20)).isFalse();
     }
+
+    @Test
+    void aShortTextIsFingerprintedWithItsHeadlineSoASharedSloganJoinsNothing() {
+        TextAnalysis a = TextAnalysis.of("组图：王俊凯登封面", "精度知天下，新闻更悦己", 0, 120, 5);
+        TextAnalysis b = TextAnalysis.of("组图：李宇春女刊封面大满贯", "精度知天下，新闻更悦己", 0, 120, 5);
+        assertThat(a.fingerprint().nearDuplicateOf(b.fingerprint(), 0.4, 0.7, 20)).isFalse();
+        TextAnalysis c = TextAnalysis.of("组图：王俊凯登封面", "精度知天下，新闻更悦己", 0, 120, 5);
+        assertThat(a.fingerprint().nearDuplicateOf(c.fingerprint(), 0.4, 0.7, 20)).isTrue();
+    }
 }

@@ -93,6 +93,15 @@ class StoryClusterIT {
         assertThat(ad.get("quality").get("reasons").toString()).contains("quality.reason.hospital-ad", "quality.reason.phone-number");
         assertThat(getAsAdmin("/api/v1/admin/articles/flagged").body()).contains(String.valueOf(ids[4]));
 
+        // A correction that turns the other story into a copy of this one moves it into this cluster.
+        JsonNode updated = json.readTree(TestSites.importAsAdmin(port, line("志愿服务成为社会风尚", "（更正）" + STORY,
+                "2023-08-27T14:48:29+08:00", "https://example.cn/d/1", "新华社")).body()).get("results").get(0);
+        assertThat(updated.get("status").asString()).isEqualTo("updated");
+        assertThat(article(ids[3]).get("storyId").asLong()).isEqualTo(story);
+        JsonNode moved = json.readTree(getAsAdmin("/api/v1/admin/articles/" + ids[1] + "/suggestions").body());
+        assertThat(moved.get("primaryArticleId").asLong()).isEqualTo(ids[3]); // now the first published
+        assertThat(moved.get("sameStory").toString()).contains(String.valueOf(ids[3]));
+
         assertThat(TestSites.get(port, "/api/v1/admin/articles/" + ids[4] + "/suggestions").statusCode()).isEqualTo(401);
         assertThat(getAsAdmin("/api/v1/admin/articles/999999/suggestions").statusCode()).isEqualTo(404);
     }
