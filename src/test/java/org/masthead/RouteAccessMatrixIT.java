@@ -127,6 +127,8 @@ class RouteAccessMatrixIT {
             rule("POST /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN, "application/json", "{}"),
             rule("POST /api/v1/admin/feeds/{feedId}/poll", "/api/v1/admin/feeds/999999/poll", Access.ADMIN),
             rule("POST /api/v1/admin/import-url", "/api/v1/admin/import-url", Access.ADMIN, "application/json", "{}"),
+            rule("GET /api/v1/admin/articles/{id:\\d{1,18}}/suggestions", "/api/v1/admin/articles/1/suggestions", Access.ADMIN),
+            rule("GET /api/v1/admin/articles/flagged", "/api/v1/admin/articles/flagged", Access.ADMIN),
             // Back office
             rule("GET /admin/login", "/admin/login", Access.PUBLIC),
             rule("* /admin/forbidden", "/admin/forbidden", Access.ALWAYS_403),

@@ -13,6 +13,7 @@ import org.masthead.article.ArticleStatus;
 import org.masthead.channel.Channels;
 import org.masthead.ingest.ArticleLineImport;
 import org.masthead.ingest.LineResult;
+import org.masthead.ingest.enrichment.ArticleInsights;
 import org.masthead.platform.PageSlice;
 import org.masthead.setting.SiteSettings;
 import org.masthead.setting.SiteSettingsStore;
@@ -44,8 +45,11 @@ class ArticleApiController {
     private final Sources sources;
     private final Tags tags;
     private final SiteSettingsStore settings;
+    private final ArticleInsights insights;
 
-    ArticleApiController(ArticleLineImport importer, ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteSettingsStore settings) {
+    ArticleApiController(ArticleLineImport importer, ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteSettingsStore settings,
+            ArticleInsights insights) {
+        this.insights = insights;
         this.importer = importer;
         this.articles = articles;
         this.channels = channels;
@@ -131,7 +135,7 @@ class ArticleApiController {
         boolean editor = mayReadUnpublished(auth);
         var article = editor ? articles.any(articleId) : articles.visible(articleId);
         SiteSettings s = settings.current();
-        return article.<ResponseEntity<?>>map(a -> ResponseEntity.ok(ArticleResponse.of(a, s.baseUrl(), s.excerptLength(), s.timeZone())))
+        return article.<ResponseEntity<?>>map(a -> ResponseEntity.ok(ArticleResponse.of(a, s.baseUrl(), s.excerptLength(), s.timeZone(), insights.of(a.id()))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "no article " + id)));
     }
 

@@ -10,6 +10,7 @@ import org.masthead.article.Figure;
  * @param source the publisher, linking to the original article when known; null when none
  * @param bodyHtml sanitised when it entered the system, so shown as it is
  * @param extraFigures images given with the article that its body does not already show
+ * @param alsoReportedBy the same story from other publishers (its story cluster), each link named by source
  */
 public record ArticlePage(
         SiteLayout layout,
@@ -24,4 +25,5 @@ public record ArticlePage(
         List<Link> authors,
         List<Link> tags,
         List<CardView> latest,
-        List<CardView> headlines) {}
+        List<CardView> headlines,
+        List<Link> alsoReportedBy) {}

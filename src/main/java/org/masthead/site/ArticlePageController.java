@@ -6,6 +6,7 @@ import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleQueries;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
+import org.masthead.ingest.enrichment.ArticleInsights;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,10 @@ class ArticlePageController {
     private final ArticleViews views;
     private final SiteLayouts layouts;
     private final PageHeads heads;
+    private final ArticleInsights insights;
 
-    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts, PageHeads heads) {
+    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
+        this.insights = insights;
         this.articles = articles;
         this.views = views;
         this.layouts = layouts;
@@ -48,7 +51,11 @@ class ArticlePageController {
         List<CardView> latest = articles.list(ArticleFilter.visible(), 1, SIDE_LIST).items().stream()
                 .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
-        SiteLayout layout = layouts.layout(heads.article(a), a.channel() == null ? null : a.channel().slug());
+        String extract = insights.of(a.id()).map(i -> i.summary()).orElse(null);
+        SiteLayout layout = layouts.layout(heads.article(a, extract), a.channel() == null ? null : a.channel().slug());
+        List<Link> alsoReported = insights.alsoReported(a.id(), SIDE_LIST).stream()
+                .map(other -> new Link(other.source() == null ? other.title() : other.source().name() + "：" + other.title(), other.url()))
+                .toList();
         return new ArticlePage(
                 layout,
                 a.title(),
@@ -62,6 +69,7 @@ class ArticlePageController {
                 a.authors().stream().map(n -> new Link(n, ListingPageController.authorUrl(n))).toList(),
                 a.tags().stream().map(t -> new Link(t.name(), t.url())).toList(),
                 latest,
-                headlines);
+                headlines,
+                alsoReported);
     }
 }

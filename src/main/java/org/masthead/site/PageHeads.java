@@ -60,11 +60,21 @@ class PageHeads {
     }
 
     PageHead article(ArticleDetail a) {
+        return article(a, null);
+    }
+
+    /**
+     * @param extract the extractive summary of the text ({@code org.masthead.text.Summary}), used for the
+     *     description when the article has no summary of its own; null when not analysed yet
+     */
+    PageHead article(ArticleDetail a, String extract) {
         SiteSettings s = settings.current();
         Messages msg = messages();
         SiteFormats formats = new SiteFormats(s.timeZone());
         String url = s.baseUrl() + a.url();
-        String description = Excerpt.of(firstNonBlank(a.excerptSource(), a.title()), DESCRIPTION_CHARS);
+        boolean ownSummary = a.summary() != null && !a.summary().isBlank();
+        String described = !ownSummary && extract != null && !extract.isBlank() ? extract : a.excerptSource();
+        String description = Excerpt.of(firstNonBlank(described, a.title()), DESCRIPTION_CHARS);
         String published = formats.machine(a.publishedAt());
         // An article imported before its publication time was last changed "before" it appeared.
         Instant changed = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt()) ? a.updatedAt() : a.publishedAt();

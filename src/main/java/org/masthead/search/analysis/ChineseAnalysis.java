@@ -7,10 +7,11 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.masthead.text.ChineseFoldingCharFilter;
+import org.masthead.text.Segmenter;
 
 /**
  * The analyzers for Chinese news text. Every one first folds the text, in this order:
@@ -69,7 +70,7 @@ public final class ChineseAnalysis {
         };
     }
 
-    /** The folding in front of every analyzer here: NFKC, then Traditional to Simplified. */
+    /** The folding in front of every analyzer here (the text module's): NFKC, then Traditional to Simplified. */
     static Reader fold(Reader reader) {
         return new ChineseFoldingCharFilter(reader);
     }
@@ -82,7 +83,9 @@ public final class ChineseAnalysis {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new HMMChineseTokenizer();
+            // The same segmenter as the text module's (summaries, keywords, fingerprints), so a word
+            // there is a word here.
+            Tokenizer source = Segmenter.tokenizer();
             TokenStream result = new PorterStemFilter(source);
             result = new StopFilter(result, SmartChineseAnalyzer.getDefaultStopSet());
             return new TokenStreamComponents(source, result);

@@ -1,4 +1,4 @@
-package org.masthead.search.analysis;
+package org.masthead.text;
 
 import com.ibm.icu.text.FilteredNormalizer2;
 import com.ibm.icu.text.Normalizer2;
@@ -32,7 +32,7 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * the BMP), so highlights land on the original characters; a token made inside one expanded
  * character starts and ends at that character's start.
  */
-final class ChineseFoldingCharFilter extends BaseCharFilter {
+public final class ChineseFoldingCharFilter extends BaseCharFilter {
 
     /**
      * NFKC for every character but the full-width comma ，, the commonest punctuation mark of Chinese
@@ -57,7 +57,7 @@ final class ChineseFoldingCharFilter extends BaseCharFilter {
     private String folded;
     private int position;
 
-    ChineseFoldingCharFilter(Reader in) {
+    public ChineseFoldingCharFilter(Reader in) {
         super(in);
     }
 

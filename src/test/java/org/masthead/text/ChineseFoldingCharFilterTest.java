@@ -1,4 +1,4 @@
-package org.masthead.search.analysis;
+package org.masthead.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
