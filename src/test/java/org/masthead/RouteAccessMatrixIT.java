@@ -98,6 +98,7 @@ class RouteAccessMatrixIT {
             rule("GET /source/{id:\\d{1,18}}", "/source/1", Access.PUBLIC),
             rule("GET /author/{name}", "/author/someone", Access.PUBLIC),
             rule("GET /contact", "/contact", Access.PUBLIC),
+            rule("GET /search", "/search?q=x", Access.PUBLIC),
             // Feeds, sitemaps, robots
             rule("GET /{file:feed\\.xml|atom\\.xml|feed\\.json}", "/feed.xml", Access.PUBLIC),
             rule("GET /channel/{slug}/{file:feed\\.xml|atom\\.xml|feed\\.json}", "/channel/no-such/atom.xml", Access.PUBLIC),

@@ -32,6 +32,6 @@ record SearchResponse(
         return new SearchResponse(query, r.total(), r.page(), r.size(), r.totalPages(),
                 r.hits().stream().map(h -> new Item(h.id(), h.title(), h.titleHtml(), baseUrl + h.url(), h.snippet(),
                         h.publishedAt().atZone(zone).toOffsetDateTime(), h.source(), h.channel())).toList(),
-                new Facets(r.channels(), r.sources()), r.didYouMean(), r.notice(), r.partial(), r.tookMs());
+                new Facets(r.channels(), r.sources()), r.didYouMean(), r.notice() == null ? null : r.notice().text(), r.partial(), r.tookMs());
     }
 }

@@ -17,7 +17,7 @@ public record SearchResults(
         List<FacetCount> channels,
         List<FacetCount> sources,
         String didYouMean,
-        String notice,
+        SearchNotice notice,
         boolean partial,
         long tookMs) {
 
@@ -27,7 +27,7 @@ public record SearchResults(
         sources = List.copyOf(sources);
     }
 
-    public static SearchResults empty(SearchQuery query, String notice, long tookMs) {
+    public static SearchResults empty(SearchQuery query, SearchNotice notice, long tookMs) {
         return new SearchResults(0, query.page(), query.size(), List.of(), List.of(), List.of(), null, notice, false, tookMs);
     }
 

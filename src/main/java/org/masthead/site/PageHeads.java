@@ -126,6 +126,33 @@ class PageHeads {
         return new PageHead(documentTitle(s, heading, pageLabel), description, url, false, og.with(s, msg), feeds, null);
     }
 
+    /**
+     * The search page. Without a query it is an ordinary page of the site. Results are {@code noindex}
+     * (search engines should not keep a site's search results, which duplicate its articles and change
+     * by the minute) but their links are followed; a refused search has no canonical address.
+     *
+     * @param query the query as shown, or null for the form alone
+     * @param canonicalPath this search's address ({@link SearchForm#url()}), or null
+     */
+    PageHead search(String query, int page, String canonicalPath, long total, boolean noindex) {
+        SiteSettings s = settings.current();
+        Messages msg = messages();
+        String url = canonicalPath == null ? null : s.baseUrl() + canonicalPath;
+        String heading = msg.get("search.title");
+        String title;
+        String description;
+        if (query == null) {
+            title = documentTitle(s, heading, null);
+            description = msg.get("search.description", s.name());
+        } else {
+            String pageLabel = page == 1 ? "" : " — " + msg.get("pagination.page", String.valueOf(page));
+            title = Excerpt.of(query, TITLE_CHARS) + " — " + heading + pageLabel + " — " + s.name();
+            description = Excerpt.of(msg.get("search.description.results", s.name(), Excerpt.of(query, TITLE_CHARS), total), DESCRIPTION_CHARS);
+        }
+        OpenGraphValues og = new OpenGraphValues("website", title, description, url, null, null, null, null, List.of());
+        return new PageHead(title, description, url, noindex, url == null ? null : og.with(s, msg), siteFeeds(s, msg), null);
+    }
+
     /** Error pages: no canonical address and not for indexing, but the feeds still work. */
     PageHead error(String heading) {
         SiteSettings s = settings.current();

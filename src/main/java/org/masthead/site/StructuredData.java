@@ -76,8 +76,8 @@ class StructuredData {
     }
 
     /**
-     * The home page: the site with a search box for search engines, and its organisation. The search page
-     * {@code /search?q=} comes with the search issue; until then the action names an address that answers 404.
+     * The home page: the site with a search box for search engines (the {@code SearchAction} opens the search
+     * page, {@code /search?q=…}), and its organisation.
      */
     String website(String homeUrl, String name, String description, String language, Organization publisher) {
         Map<String, Object> site = new LinkedHashMap<>();

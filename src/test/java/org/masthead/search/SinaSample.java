@@ -22,33 +22,33 @@ import tools.jackson.databind.node.ObjectNode;
  * turn, tag 精选 on every fifth, publish times spread over October and November 2018 (+08:00).
  * Tests that need it are skipped when the corpus is absent (a user's clone).
  */
-record SinaSample(List<Article> articles) {
+public record SinaSample(List<Article> articles) {
 
-    static final String SKIPPED = "../shared corpus not present (a user's clone): skipped";
-    static final List<String> SOURCES = List.of("新浪新闻", "新京报", "澎湃新闻");
+    public static final String SKIPPED = "../shared corpus not present (a user's clone): skipped";
+    public static final List<String> SOURCES = List.of("新浪新闻", "新京报", "澎湃新闻");
     static final Map<String, String> CHANNELS = Map.of(
             "sports", "体育", "tech", "科技", "entertainment", "娱乐", "edu", "教育", "fashion", "时尚", "health", "健康");
 
-    record Article(String title, String body, String channel, String source, List<String> tags, OffsetDateTime publishedAt, String originalUrl) {
+    public record Article(String title, String body, String channel, String source, List<String> tags, OffsetDateTime publishedAt, String originalUrl) {
 
         /** What a reader sees, as one string: title and body. */
-        String text() {
+        public String text() {
             return title + "\n" + body;
         }
     }
 
-    static Path shared() {
+    public static Path shared() {
         return Path.of(System.getProperty("masthead.shared", "../shared"));
     }
 
     /** Skips the calling test when the corpus is missing. */
-    static Path corpus(String relative) {
+    public static Path corpus(String relative) {
         Path path = shared().resolve("corpus").resolve(relative);
         Assumptions.assumeTrue(Files.exists(path), SKIPPED);
         return path;
     }
 
-    static SinaSample load(int step, int max) {
+    public static SinaSample load(int step, int max) {
         Path file = corpus("sina-news-2018/sina_news_2018.jsonl");
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> usable = new ArrayList<>();
@@ -82,7 +82,7 @@ record SinaSample(List<Article> articles) {
         return new SinaSample(articles);
     }
 
-    String ndjson() {
+    public String ndjson() {
         JsonMapper json = JsonMapper.builder().build();
         StringBuilder out = new StringBuilder();
         for (Article a : articles) {

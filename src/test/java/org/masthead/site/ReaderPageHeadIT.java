@@ -219,7 +219,7 @@ class ReaderPageHeadIT {
         assertThat(response.statusCode()).isEqualTo(404);
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("link[rel=canonical]")).isEmpty();
-        assertThat(meta(page, "name", "robots")).isEqualTo("noindex");
+        assertThat(meta(page, "name", "robots")).isEqualTo("noindex,follow");
         assertThat(page.select("meta[property^=og:]")).isEmpty();
     }
 

@@ -62,6 +62,7 @@ import org.masthead.search.FacetCount;
 import org.masthead.search.Hit;
 import org.masthead.search.IndexChecksum;
 import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchNotice;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
 import org.masthead.search.SearchSettings;
@@ -551,9 +552,9 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         long started = System.nanoTime();
         UserQuery user = UserQuery.parse(query.text());
         QueryBuilder.TextQuery text = queries.text(user);
-        String notice = notice(user, text);
+        SearchNotice notice = notice(user, text);
         if (text.positive() == null) {
-            return SearchResults.empty(query, notice != null ? notice : "没有可搜索的词", millisSince(started));
+            return SearchResults.empty(query, notice != null ? notice : SearchNotice.NOTHING_SEARCHABLE, millisSince(started));
         }
         Instant now = clock.instant();
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.positive(), Occur.MUST);
@@ -572,7 +573,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         }
     }
 
-    private SearchResults run(SearchQuery query, UserQuery user, QueryBuilder.TextQuery text, String notice, Query luceneQuery, Instant now,
+    private SearchResults run(SearchQuery query, UserQuery user, QueryBuilder.TextQuery text, SearchNotice notice, Query luceneQuery, Instant now,
             long started) {
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
@@ -593,12 +594,12 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         });
     }
 
-    private static String notice(UserQuery user, QueryBuilder.TextQuery text) {
+    private static SearchNotice notice(UserQuery user, QueryBuilder.TextQuery text) {
         if (user.truncated()) {
-            return "只使用了前 " + UserQuery.MAX_PARTS + " 个词";
+            return SearchNotice.WORDS_LIMITED;
         }
         if (text.droppedSomething() && text.positive() != null) {
-            return "部分输入没有可搜索的字词，已忽略";
+            return SearchNotice.PART_IGNORED;
         }
         return null;
     }
