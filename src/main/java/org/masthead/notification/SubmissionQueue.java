@@ -7,7 +7,7 @@ import java.util.List;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleStatus;
 import org.masthead.setting.SiteSettingsStore;
 import org.springframework.stereotype.Component;
@@ -29,12 +29,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class SubmissionQueue {
 
     private final SubmissionRepository submissions;
-    private final ArticleQueries articles;
+    private final ArticleLookup articles;
     private final SiteSettingsStore site;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    SubmissionQueue(SubmissionRepository submissions, ArticleQueries articles, SiteSettingsStore site, NotificationSettings settings, Clock clock) {
+    SubmissionQueue(SubmissionRepository submissions, ArticleLookup articles, SiteSettingsStore site, NotificationSettings settings, Clock clock) {
         this.submissions = submissions;
         this.articles = articles;
         this.site = site;

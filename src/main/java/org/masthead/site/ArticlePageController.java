@@ -3,7 +3,8 @@ package org.masthead.site;
 import java.util.List;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
 import org.springframework.stereotype.Controller;
@@ -16,12 +17,14 @@ class ArticlePageController {
 
     static final int SIDE_LIST = 10;
 
-    private final ArticleQueries articles;
+    private final ArticleLookup lookup;
+    private final ArticleLists articles;
     private final ArticleViews views;
     private final SiteLayouts layouts;
     private final PageHeads heads;
 
-    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts, PageHeads heads) {
+    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads) {
+        this.lookup = lookup;
         this.articles = articles;
         this.views = views;
         this.layouts = layouts;
@@ -30,7 +33,7 @@ class ArticlePageController {
 
     @GetMapping("/articles/{id:\\d{1,18}}")
     String article(@PathVariable long id, Model model) {
-        ArticleDetail a = articles.visible(id).orElseThrow(() -> new NotFound("article " + id));
+        ArticleDetail a = lookup.visible(id).orElseThrow(() -> new NotFound("article " + id));
         views.record(id);
         model.addAttribute("page", page(a));
         return "site/article";
