@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArticleRepository {
 
-    record Row(ArticleDraft draft, String leadText, Long channelId, Long sourceId, String contentHash) {}
+    record Row(ArticleDraft draft, String leadText, Long channelId, Long sourceId, String contentHash, List<Tag> tags) {}
 
     private static final String CARD_COLUMNS = """
             a.id, a.title, a.summary, a.lead_text, a.published_at, a.updated_at, a.cover_image,
@@ -41,15 +41,15 @@ class ArticleRepository {
         return jdbc.sql("SELECT content_hash FROM article WHERE id = ?").param(id).query(String.class).single();
     }
 
-    long insert(Row row, ArticleStatus status, Instant now) {
+    long insert(Row row, ArticleStatus status, String createdBy, Instant now) {
         ArticleDraft d = row.draft();
         return jdbc.sql("""
                 INSERT INTO article (title, subtitle, body_html, summary, lead_text, status, published_at, created_at, updated_at,
-                                     original_url, source_id, channel_id, cover_image, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                     original_url, source_id, channel_id, cover_image, content_hash, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(d.title().strip(), blankToNull(d.subtitle()), d.bodyHtml(), blankToNull(d.summary()), row.leadText(), status.code(),
                         d.publishedAt().toEpochMilli(), now.toEpochMilli(), now.toEpochMilli(), d.originalUrl(), row.sourceId(), row.channelId(),
-                        blankToNull(d.coverImage()), row.contentHash())
+                        blankToNull(d.coverImage()), row.contentHash(), createdBy)
                 .query(Long.class)
                 .single();
     }

@@ -9,13 +9,15 @@ import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleStatus;
+import org.masthead.article.ArticleWithdrawn;
 import org.masthead.setting.SiteSettingsStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Queues an article's absolute URL for every enabled engine when it is published or changed.
+ * Queues an article's absolute URL for every enabled engine when it is published or changed, and for
+ * IndexNow when it is withdrawn (unpublished, archived, deleted).
  *
  * <p>The row is written <em>before</em> the article's transaction commits, in that transaction
  * ({@code BEFORE_COMMIT}), not after it: a rolled-back save then leaves no row (so it notifies no
@@ -50,6 +52,18 @@ class SubmissionQueue {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ArticleChanged event) {
         queue(event.articleId());
+    }
+
+    /**
+     * IndexNow takes removed pages too: the engine fetches the URL, finds the 404 and drops the page
+     * sooner than its next crawl would. Baidu's 普通收录 is for new and changed pages only, so it is not told.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ArticleWithdrawn event) {
+        if (settings.indexnow().enabled()) {
+            Instant now = clock.instant();
+            submissions.add(Target.INDEXNOW, site.current().baseUrl() + event.url(), now, now);
+        }
     }
 
     private void queue(long articleId) {
