@@ -97,7 +97,8 @@ final class Article {
             throw ArticleRefused.invalid("workflow.scheduleInPast", at.toString(), now.toString());
         }
         status = SCHEDULED;
-        publishedAt = at;
+        // Stored as epoch milliseconds: keep no more precision than the database will hold.
+        publishedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /**

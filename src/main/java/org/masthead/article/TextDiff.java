@@ -30,6 +30,50 @@ final class TextDiff {
             position = start + delta.getSource().size();
         }
         add(out, Segment.Kind.EQUAL, a.subList(position, a.size()));
+        return readable(out);
+    }
+
+    /** Kept text of at most this many characters between two changes is shown as changed too. */
+    static final int SHORT_EQUAL = 2;
+
+    /**
+     * The shortest diff is not the most readable: "周末" → "下周" comes out as {+下+}周[-末-]. Like
+     * diff-match-patch's semantic cleanup, a short kept run between two changes joins them, giving
+     * [-周末-]{+下周+}: each block of changes becomes one deletion followed by one insertion.
+     */
+    static List<Segment> readable(List<Segment> segments) {
+        List<Segment> out = new ArrayList<>();
+        int i = 0;
+        while (i < segments.size()) {
+            if (segments.get(i).kind() == Segment.Kind.EQUAL) {
+                out.add(segments.get(i++));
+                continue;
+            }
+            StringBuilder deleted = new StringBuilder();
+            StringBuilder inserted = new StringBuilder();
+            while (i < segments.size()) {
+                Segment s = segments.get(i);
+                boolean between = s.kind() == Segment.Kind.EQUAL && i + 1 < segments.size()
+                        && s.text().codePointCount(0, s.text().length()) <= SHORT_EQUAL;
+                if (s.kind() == Segment.Kind.DELETE) {
+                    deleted.append(s.text());
+                } else if (s.kind() == Segment.Kind.INSERT) {
+                    inserted.append(s.text());
+                } else if (between) {
+                    deleted.append(s.text());
+                    inserted.append(s.text());
+                } else {
+                    break;
+                }
+                i++;
+            }
+            if (!deleted.isEmpty()) {
+                out.add(new Segment(Segment.Kind.DELETE, deleted.toString()));
+            }
+            if (!inserted.isEmpty()) {
+                out.add(new Segment(Segment.Kind.INSERT, inserted.toString()));
+            }
+        }
         return out;
     }
 
