@@ -30,7 +30,16 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        String[] newsroom = {Role.ADMIN.name(), Role.EDITOR.name(), Role.AUTHOR.name()};
         http.authorizeHttpRequests(requests -> requests
+                        // Editorial workflow (org.masthead.api.ArticleWorkflowApiController, ArticleHistoryApiController):
+                        // any newsroom role gets in; the article's own rules decide what each may do.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/articles/*/revisions", "/api/v1/articles/*/revisions/**",
+                                "/api/v1/articles/*/audit", "/api/v1/audit").hasAnyRole(newsroom)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles/drafts", "/api/v1/articles/*/*",
+                                "/api/v1/articles/*/revisions/*/restore").hasAnyRole(newsroom)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/articles/*").hasAnyRole(newsroom)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/articles/*").hasAnyRole(newsroom)
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
