@@ -88,10 +88,12 @@ class ArticleApiController {
         if (page < 1 || size < 1 || size > ArticleLists.MAX_PAGE_SIZE) {
             return bad("page must be ≥ 1 and size between 1 and " + ArticleLists.MAX_PAGE_SIZE);
         }
-        boolean editor = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        // Editors work with every state now that the workflow has them; authors see the public list here.
+        boolean editor = auth != null && auth.isAuthenticated()
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_EDITOR"));
         ArticleStatus wanted = status == null ? null : ArticleStatus.fromCode(status);
         if (!editor && wanted != null && wanted != ArticleStatus.PUBLISHED) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "error", "only an admin may list articles that are not published"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "error", "only an editor or admin may list articles that are not published"));
         }
         ArticleFilter filter = new ArticleFilter(null, null, null, null, wanted, !editor);
         if (channel != null) {

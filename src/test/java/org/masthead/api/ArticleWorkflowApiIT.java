@@ -265,6 +265,8 @@ class ArticleWorkflowApiIT {
         assertThat(call("GET", "/api/v1/audit", null, null).statusCode()).isEqualTo(401);
         assertThat(call("POST", "/api/v1/articles/drafts", "reader1", "{\"title\":\"没有角色\"}").statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v1/articles", "editor1", "{\"title\":\"导入仍只给管理员\"}").statusCode()).as("import stays admin-only").isEqualTo(403);
+        assertThat(call("GET", "/api/v1/articles?status=draft&size=100", "editor1", null).body()).as("editors list drafts").contains("只给编辑部看的稿件");
+        assertThat(call("GET", "/api/v1/articles?status=draft&size=100", null, null).statusCode()).isEqualTo(401);
     }
 
     @Test

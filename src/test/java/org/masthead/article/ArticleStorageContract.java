@@ -50,7 +50,7 @@ abstract class ArticleStorageContract {
 
     static final List<String> TABLES = List.of(
             "channel", "source", "tag", "article", "article_author", "article_tag", "article_figure", "site_setting", "app_user", "ad_slot",
-            "notification_submission");
+            "notification_submission", "article_revision", "article_audit", "shedlock");
 
     @Autowired
     ArticleEditing editing;
