@@ -102,8 +102,10 @@ public class ArticleEditing {
         Instant now = clock.instant();
         ArticleDraft content = (draft.publishedAt() == null ? draft.withPublishedAt(now) : draft).withBodyOrEmpty();
         validateDraft(content);
-        long id = articles.insert(row(content, contentHash(content)), ArticleStatus.DRAFT, actor.name(), now);
-        articles.replaceChildren(id, content.authors(), tags.ensure(content.tags()), content.figures());
+        requireOriginalUrlFree(content, null);
+        ArticleRepository.Row row = row(content, contentHash(content));
+        long id = articles.insert(row, ArticleStatus.DRAFT, actor.name(), now);
+        articles.replaceChildren(id, content.authors(), row.tags(), content.figures());
         keep(id, content, actor, ArticleAction.CREATE, "create", ArticleStatus.DRAFT, now);
         return id;
     }
@@ -129,6 +131,7 @@ public class ArticleEditing {
         if (article.status() != ArticleStatus.DRAFT && content.bodyHtml().isBlank()) {
             throw new IllegalArgumentException("body: must not be empty once the article left the drafts");
         }
+        requireOriginalUrlFree(content, id);
         String hash = contentHash(content);
         if (hash.equals(articles.contentHash(id))) {
             return new SaveOutcome(id, SaveOutcome.Kind.UNCHANGED);
@@ -140,6 +143,15 @@ public class ArticleEditing {
             events.publishEvent(new ArticleChanged(id, now));
         }
         return new SaveOutcome(id, SaveOutcome.Kind.UPDATED);
+    }
+
+    /** The original URL identifies an article for imports, so two articles never share one. */
+    private void requireOriginalUrlFree(ArticleDraft draft, Long self) {
+        if (draft.originalUrl() != null) {
+            articles.idByOriginalUrl(draft.originalUrl()).filter(other -> !other.equals(self)).ifPresent(other -> {
+                throw new IllegalArgumentException("originalUrl: article " + other + " already has this original URL");
+            });
+        }
     }
 
     private ArticleRepository.Row row(ArticleDraft draft, String hash) {

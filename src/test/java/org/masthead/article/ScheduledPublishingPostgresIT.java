@@ -29,6 +29,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 class ScheduledPublishingPostgresIT {
 
+    /**
+     * A database of its own: a cached application context of another test whose server was stopped
+     * keeps its schedule running, and if a new server reuses the port, it would publish in "postgres".
+     */
+    static final String DATABASE = "two_nodes";
+
     @TempDir
     Path dataDirs;
 
@@ -54,18 +60,26 @@ class ScheduledPublishingPostgresIT {
     }
 
     ConfigurableApplicationContext node(String name) {
+        // As command-line arguments: SpringApplicationBuilder.properties() are defaults, which
+        // application.properties (SQLite under ./data) would override.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MastheadApplication.class, Published.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=",
-                        "spring.datasource.hikari.pool-name=" + name,
-                        "masthead.data-dir=" + dataDirs.resolve(name),
-                        "masthead.workflow.publish-check-interval=100ms",
-                        "masthead.views.flush-interval=1h",
-                        "spring.main.banner-mode=off")
-                .run();
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", DATABASE),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.datasource.hikari.pool-name=" + name,
+                        "--masthead.data-dir=" + dataDirs.resolve(name),
+                        "--masthead.workflow.publish-check-interval=100ms",
+                        "--masthead.views.flush-interval=1h",
+                        "--spring.main.banner-mode=off");
+        try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
+            // Fails loudly should the arguments ever stop reaching the application.
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(connection.getCatalog()).isEqualTo(DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         nodes.add(context);
         return context;
     }
@@ -73,6 +87,9 @@ class ScheduledPublishingPostgresIT {
     @Test
     void twoApplicationsOnOnePostgresqlPublishEachScheduledArticleExactlyOnce() throws Exception {
         postgres = TestPostgres.start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
         ConfigurableApplicationContext a = node("node-a");
         ConfigurableApplicationContext b = node("node-b");
         Actor editor = new Actor("editor1", Actor.Role.EDITOR, "192.0.2.10");

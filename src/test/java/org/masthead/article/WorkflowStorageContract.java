@@ -167,6 +167,20 @@ abstract class WorkflowStorageContract {
     }
 
     @Test
+    void aDraftCannotTakeTheOriginalUrlOfAnotherArticle() {
+        long imported = editing.savePublished(published("已导入的文章").url("https://example.cn/n/taken").draft()).articleId();
+        ArticleDraft sameUrl = published("编辑部的稿件").url("https://example.cn/n/taken").at((Instant) null).draft();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> editing.createDraft(sameUrl, AUTHOR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("originalUrl: article " + imported + " already has this original URL");
+        long id = editing.createDraft(published("编辑部的稿件").url(null).at((Instant) null).draft(), AUTHOR);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> editing.update(id, sameUrl, AUTHOR)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(editing.update(imported, published("已导入的文章，改过").url("https://example.cn/n/taken").draft(), EDITOR).kind())
+                .as("an article keeps its own URL").isEqualTo(SaveOutcome.Kind.UPDATED);
+        assertThat(lookup.any(id).orElseThrow().originalUrl()).isNull();
+    }
+
+    @Test
     void anAuthorSeesAndEditsOnlyTheirOwnArticles() {
         long id = editing.createDraft(draft("王记者的稿件", "<p>正文。</p>"), AUTHOR);
         Actor other = new Actor("li", Actor.Role.AUTHOR, "198.51.100.2");

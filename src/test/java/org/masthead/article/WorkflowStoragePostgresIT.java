@@ -18,9 +18,15 @@ class WorkflowStoragePostgresIT extends WorkflowStorageContract {
     @TempDir
     static Path dataDir;
 
+    /** Its own database: a cached context of another test on a stopped server that reused this port would publish in "postgres". */
+    static final String DATABASE = "workflow_contract";
+
     @BeforeAll
-    static void startPostgres() throws IOException {
+    static void startPostgres() throws Exception {
         postgres = TestPostgres.start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
     }
 
     @AfterAll
@@ -33,7 +39,7 @@ class WorkflowStoragePostgresIT extends WorkflowStorageContract {
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
         registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", DATABASE));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
     }
