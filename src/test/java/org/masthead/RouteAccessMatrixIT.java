@@ -122,6 +122,18 @@ class RouteAccessMatrixIT {
             rule("GET /api/v1/articles", "/api/v1/articles", Access.PUBLIC),
             rule("GET /api/v1/articles/{id}", "/api/v1/articles/1", Access.PUBLIC),
             rule("POST /api/v1/articles", "/api/v1/articles", Access.EDITOR, "application/json", "{}"),
+            // Editorial workflow: security lets every newsroom role in; the article's own rules then decide
+            // (an unknown article is a 404 for all of them; the whole audit log is for editors).
+            rule("POST /api/v1/articles/drafts", "/api/v1/articles/drafts", Access.AUTHOR, "application/json", "{}"),
+            rule("PUT /api/v1/articles/{id}", "/api/v1/articles/999999", Access.AUTHOR, "application/json", "{}"),
+            rule("DELETE /api/v1/articles/{id}", "/api/v1/articles/999999", Access.AUTHOR),
+            rule("POST /api/v1/articles/{id}/{transition:submit|schedule|publish|unpublish|archive|reopen}", "/api/v1/articles/999999/publish", Access.AUTHOR),
+            rule("GET /api/v1/articles/{id}/revisions", "/api/v1/articles/999999/revisions", Access.AUTHOR),
+            rule("GET /api/v1/articles/{id}/revisions/{number}", "/api/v1/articles/999999/revisions/1", Access.AUTHOR),
+            rule("GET /api/v1/articles/{id}/revisions/diff", "/api/v1/articles/999999/revisions/diff?from=1&to=2", Access.AUTHOR),
+            rule("POST /api/v1/articles/{id}/revisions/{number}/restore", "/api/v1/articles/999999/revisions/1/restore", Access.AUTHOR),
+            rule("GET /api/v1/articles/{id}/audit", "/api/v1/articles/999999/audit", Access.AUTHOR),
+            rule("GET /api/v1/audit", "/api/v1/audit", Access.EDITOR),
             rule("GET /api/v1/search", "/api/v1/search?q=x", Access.PUBLIC),
             rule("GET /api/v1/search/suggest", "/api/v1/search/suggest?q=x", Access.PUBLIC),
             rule("GET /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN),

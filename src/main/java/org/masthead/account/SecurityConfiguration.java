@@ -75,6 +75,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Admin API (feeds and their health, import by URL): admins only, reads included.
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.USERS_ADMIN.authority())
+                        // Editorial workflow (org.masthead.api.ArticleWorkflowApiController, ArticleHistoryApiController):
+                        // anyone who may write articles gets in; the article's own rules decide what each may do.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/articles/*/revisions", "/api/v1/articles/*/revisions/**",
+                                "/api/v1/articles/*/audit", "/api/v1/audit").hasAuthority(write)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles/drafts", "/api/v1/articles/*/*",
+                                "/api/v1/articles/*/revisions/*/restore").hasAuthority(write)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/articles/*").hasAuthority(write)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/articles/*").hasAuthority(write)
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         // An import may carry published articles, so it takes both writing and publishing.

@@ -8,7 +8,7 @@ import org.masthead.account.AccountEvent;
 import org.masthead.account.AccountEvents;
 import org.masthead.account.Permission;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleStatus;
 import org.masthead.platform.Messages;
 import org.springframework.security.core.Authentication;
@@ -21,10 +21,10 @@ import org.springframework.web.servlet.ModelAndView;
 class DashboardController {
 
     private final AdminLayouts layouts;
-    private final ArticleQueries articles;
+    private final ArticleLists articles;
     private final AccountEvents events;
 
-    DashboardController(AdminLayouts layouts, ArticleQueries articles, AccountEvents events) {
+    DashboardController(AdminLayouts layouts, ArticleLists articles, AccountEvents events) {
         this.layouts = layouts;
         this.articles = articles;
         this.events = events;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleStatus;
 import org.masthead.channel.Channels;
 import org.masthead.ingest.ArticleLineImport;
@@ -40,18 +41,20 @@ class ArticleApiController {
     static final String NDJSON = "application/x-ndjson";
 
     private final ArticleLineImport importer;
-    private final ArticleQueries articles;
+    private final ArticleLists articles;
+    private final ArticleLookup lookup;
     private final Channels channels;
     private final Sources sources;
     private final Tags tags;
     private final SiteSettingsStore settings;
     private final ArticleInsights insights;
 
-    ArticleApiController(ArticleLineImport importer, ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteSettingsStore settings,
+    ArticleApiController(ArticleLineImport importer, ArticleLists articles, ArticleLookup lookup, Channels channels, Sources sources, Tags tags, SiteSettingsStore settings,
             ArticleInsights insights) {
         this.insights = insights;
         this.importer = importer;
         this.articles = articles;
+        this.lookup = lookup;
         this.channels = channels;
         this.sources = sources;
         this.tags = tags;
@@ -86,8 +89,8 @@ class ArticleApiController {
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String status,
             Authentication auth) {
-        if (page < 1 || size < 1 || size > ArticleQueries.MAX_PAGE_SIZE) {
-            return bad("page must be ≥ 1 and size between 1 and " + ArticleQueries.MAX_PAGE_SIZE);
+        if (page < 1 || size < 1 || size > ArticleLists.MAX_PAGE_SIZE) {
+            return bad("page must be ≥ 1 and size between 1 and " + ArticleLists.MAX_PAGE_SIZE);
         }
         boolean editor = mayReadUnpublished(auth);
         ArticleStatus wanted = status == null ? null : ArticleStatus.fromCode(status);
@@ -133,7 +136,7 @@ class ArticleApiController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "no article " + id));
         }
         boolean editor = mayReadUnpublished(auth);
-        var article = editor ? articles.any(articleId) : articles.visible(articleId);
+        var article = editor ? lookup.any(articleId) : lookup.visible(articleId);
         SiteSettings s = settings.current();
         return article.<ResponseEntity<?>>map(a -> ResponseEntity.ok(ArticleResponse.of(a, s.baseUrl(), s.excerptLength(), s.timeZone(), insights.of(a.id()))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "no article " + id)));

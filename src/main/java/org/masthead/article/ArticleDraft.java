@@ -43,6 +43,22 @@ public record ArticleDraft(
                 .toList());
     }
 
+    /** The same content with another publish time. */
+    public ArticleDraft withPublishedAt(Instant at) {
+        return new ArticleDraft(title, subtitle, bodyHtml, summary, at, originalUrl, sourceName, sourceHomepage, authors, channelName, tags,
+                coverImage, figures);
+    }
+
+    /** The same content with another body. */
+    public ArticleDraft withBody(String html) {
+        return new ArticleDraft(title, subtitle, html, summary, publishedAt, originalUrl, sourceName, sourceHomepage, authors, channelName, tags,
+                coverImage, figures);
+    }
+
+    ArticleDraft withBodyOrEmpty() {
+        return bodyHtml == null ? withBody("") : this;
+    }
+
     private static String withoutNul(String text) {
         return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }

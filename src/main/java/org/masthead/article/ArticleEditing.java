@@ -19,7 +19,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and updates articles; an article with a known original URL is updated, never duplicated. */
+/**
+ * Creates and updates articles' content: drafts by the newsroom, published articles by imports (an
+ * article with a known original URL is updated, never duplicated). Every save that changes something
+ * keeps a revision and an audit line in its own transaction.
+ */
 @Service
 public class ArticleEditing {
 
@@ -28,14 +32,17 @@ public class ArticleEditing {
     static final int LEAD_CHARS = 1000;
 
     private final ArticleRepository articles;
+    private final WorkflowRepository workflow;
     private final Channels channels;
     private final Sources sources;
     private final Tags tags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ArticleEditing(ArticleRepository articles, Channels channels, Sources sources, Tags tags, ApplicationEventPublisher events, Clock clock) {
+    ArticleEditing(ArticleRepository articles, WorkflowRepository workflow, Channels channels, Sources sources, Tags tags,
+            ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
+        this.workflow = workflow;
         this.channels = channels;
         this.sources = sources;
         this.tags = tags;
@@ -44,36 +51,130 @@ public class ArticleEditing {
     }
 
     /**
-     * Stores a published article, or updates the one with the same original URL. Saving the same
-     * content twice changes nothing and says {@code UNCHANGED}.
+     * Stores a published article, or updates the one with the same original URL: an import, done by
+     * the system. Saving the same content twice changes nothing and says {@code UNCHANGED}; a change
+     * keeps a new revision and leaves the article's state alone (an article an editor withdrew stays
+     * withdrawn when its source changes it).
      *
      * @throws IllegalArgumentException naming the field that is wrong
      */
     @Transactional
     public SaveOutcome savePublished(ArticleDraft draft) {
+        Actor importer = Actor.system("import");
         validate(draft);
         String hash = contentHash(draft);
         Optional<Long> existing = draft.originalUrl() == null ? Optional.empty() : articles.idByOriginalUrl(draft.originalUrl());
         if (existing.isPresent() && hash.equals(articles.contentHash(existing.get()))) {
             return new SaveOutcome(existing.get(), SaveOutcome.Kind.UNCHANGED);
         }
-        Channel channel = draft.channelName() == null || draft.channelName().isBlank() ? null : channels.ensure(draft.channelName());
-        Source source = draft.sourceName() == null || draft.sourceName().isBlank() ? null : sources.ensure(draft.sourceName(), draft.sourceHomepage());
-        List<Tag> tagList = tags.ensure(draft.tags());
-        String lead = lead(draft.bodyHtml());
         Instant now = clock.instant();
-        ArticleRepository.Row row = new ArticleRepository.Row(draft, lead, channel == null ? null : channel.id(), source == null ? null : source.id(), hash);
+        ArticleRepository.Row row = row(draft, hash);
         if (existing.isPresent()) {
             long id = existing.get();
-            articles.update(id, row, now);
-            articles.replaceChildren(id, draft.authors(), tagList, draft.figures());
-            events.publishEvent(new ArticleChanged(id, now));
+            ArticleStatus status = workflow.load(id).orElseThrow().status();
+            write(id, row, now);
+            keep(id, draft, importer, ArticleAction.IMPORT, "import", status, now);
+            if (status == ArticleStatus.PUBLISHED) {
+                events.publishEvent(new ArticleChanged(id, now));
+            }
             return new SaveOutcome(id, SaveOutcome.Kind.UPDATED);
         }
-        long id = articles.insert(row, ArticleStatus.PUBLISHED, now);
-        articles.replaceChildren(id, draft.authors(), tagList, draft.figures());
+        long id = articles.insert(row, ArticleStatus.PUBLISHED, importer.name(), now);
+        articles.replaceChildren(id, draft.authors(), row.tags(), draft.figures());
+        keep(id, draft, importer, ArticleAction.IMPORT, "import", ArticleStatus.PUBLISHED, now);
         events.publishEvent(new ArticlePublished(id, now));
         return new SaveOutcome(id, SaveOutcome.Kind.CREATED);
+    }
+
+    /**
+     * Creates a draft by a member of the newsroom, who then owns it. A draft needs a title; its body
+     * may still be empty (it cannot be submitted or published so). Without a publish time it gets the
+     * present, which publishing or scheduling replaces.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     * @throws ArticleRefused when the actor is the system
+     */
+    @Transactional
+    public long createDraft(ArticleDraft draft, Actor actor) {
+        if (actor.role() == Actor.Role.SYSTEM) {
+            throw ArticleRefused.forbidden("workflow.systemOnly", ArticleAction.CREATE);
+        }
+        Instant now = clock.instant();
+        ArticleDraft content = (draft.publishedAt() == null ? draft.withPublishedAt(now) : draft).withBodyOrEmpty();
+        validateDraft(content);
+        requireOriginalUrlFree(content, null);
+        ArticleRepository.Row row = row(content, contentHash(content));
+        long id = articles.insert(row, ArticleStatus.DRAFT, actor.name(), now);
+        articles.replaceChildren(id, content.authors(), row.tags(), content.figures());
+        keep(id, content, actor, ArticleAction.CREATE, "create", ArticleStatus.DRAFT, now);
+        return id;
+    }
+
+    /**
+     * Replaces the content of an article (not its state, nor its publish time: scheduling and
+     * publishing set that, under their own rules). Authors may change their own drafts and articles in
+     * review; editors any article. An unchanged save keeps no revision.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     * @throws ArticleRefused when there is no such article or the actor may not edit it
+     */
+    @Transactional
+    public SaveOutcome update(long id, ArticleDraft draft, Actor actor) {
+        return update(id, draft, actor, ArticleAction.UPDATE, "update");
+    }
+
+    SaveOutcome update(long id, ArticleDraft draft, Actor actor, ArticleAction action, String reason) {
+        Article article = workflow.load(id).orElseThrow(() -> ArticleRefused.notFound("workflow.notFound", String.valueOf(id)));
+        article.checkEditableBy(actor);
+        ArticleDraft content = draft.withPublishedAt(article.publishedAt()).withBodyOrEmpty();
+        validateDraft(content);
+        if (article.status() != ArticleStatus.DRAFT && content.bodyHtml().isBlank()) {
+            throw new IllegalArgumentException("body: must not be empty once the article left the drafts");
+        }
+        requireOriginalUrlFree(content, id);
+        String hash = contentHash(content);
+        if (hash.equals(articles.contentHash(id))) {
+            return new SaveOutcome(id, SaveOutcome.Kind.UNCHANGED);
+        }
+        Instant now = clock.instant();
+        write(id, row(content, hash), now);
+        keep(id, content, actor, action, reason, article.status(), now);
+        if (article.status() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(new ArticleChanged(id, now));
+        }
+        return new SaveOutcome(id, SaveOutcome.Kind.UPDATED);
+    }
+
+    /** The original URL identifies an article for imports, so two articles never share one. */
+    private void requireOriginalUrlFree(ArticleDraft draft, Long self) {
+        if (draft.originalUrl() != null) {
+            articles.idByOriginalUrl(draft.originalUrl()).filter(other -> !other.equals(self)).ifPresent(other -> {
+                throw new IllegalArgumentException("originalUrl: article " + other + " already has this original URL");
+            });
+        }
+    }
+
+    private ArticleRepository.Row row(ArticleDraft draft, String hash) {
+        Channel channel = draft.channelName() == null || draft.channelName().isBlank() ? null : channels.ensure(draft.channelName());
+        Source source = draft.sourceName() == null || draft.sourceName().isBlank() ? null : sources.ensure(draft.sourceName(), draft.sourceHomepage());
+        return new ArticleRepository.Row(draft, lead(draft.bodyHtml()), channel == null ? null : channel.id(), source == null ? null : source.id(), hash,
+                tags.ensure(draft.tags()));
+    }
+
+    private void write(long id, ArticleRepository.Row row, Instant now) {
+        articles.update(id, row, now);
+        articles.replaceChildren(id, row.draft().authors(), row.tags(), row.draft().figures());
+    }
+
+    /** The revision and the audit line of a save, in the save's own transaction. */
+    private void keep(long id, ArticleDraft content, Actor actor, ArticleAction action, String reason, ArticleStatus status, Instant now) {
+        int number = workflow.addRevision(id, content, actor.name(), reason, now);
+        workflow.audit(now, actor, action, id, status, status, "revision " + number);
+    }
+
+    /** What a draft needs: a title of sensible length, and the field rules of an import except body and time. */
+    static void validateDraft(ArticleDraft draft) {
+        validate(draft.bodyHtml().isBlank() ? draft.withBody("<p></p>") : draft);
     }
 
     static void validate(ArticleDraft draft) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArticleRepository {
 
-    record Row(ArticleDraft draft, String leadText, Long channelId, Long sourceId, String contentHash) {}
+    record Row(ArticleDraft draft, String leadText, Long channelId, Long sourceId, String contentHash, List<Tag> tags) {}
 
     private static final String CARD_COLUMNS = """
             a.id, a.title, a.summary, a.lead_text, a.published_at, a.updated_at, a.cover_image,
@@ -41,15 +41,15 @@ class ArticleRepository {
         return jdbc.sql("SELECT content_hash FROM article WHERE id = ?").param(id).query(String.class).single();
     }
 
-    long insert(Row row, ArticleStatus status, Instant now) {
+    long insert(Row row, ArticleStatus status, String createdBy, Instant now) {
         ArticleDraft d = row.draft();
         return jdbc.sql("""
                 INSERT INTO article (title, subtitle, body_html, summary, lead_text, status, published_at, created_at, updated_at,
-                                     original_url, source_id, channel_id, cover_image, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                     original_url, source_id, channel_id, cover_image, content_hash, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(d.title().strip(), blankToNull(d.subtitle()), d.bodyHtml(), blankToNull(d.summary()), row.leadText(), status.code(),
                         d.publishedAt().toEpochMilli(), now.toEpochMilli(), now.toEpochMilli(), d.originalUrl(), row.sourceId(), row.channelId(),
-                        blankToNull(d.coverImage()), row.contentHash())
+                        blankToNull(d.coverImage()), row.contentHash(), createdBy)
                 .query(Long.class)
                 .single();
     }
@@ -293,13 +293,13 @@ class ArticleRepository {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
     }
 
-    ArticleQueries.VisibleSummary visibleSummary(long firstId, long lastId, Instant now) {
+    ArticleScans.VisibleSummary visibleSummary(long firstId, long lastId, Instant now) {
         long t = now.toEpochMilli();
         return jdbc.sql("SELECT SUM(CASE WHEN " + VISIBLE_NOW + " THEN 1 ELSE 0 END), MAX(CASE WHEN " + VISIBLE_NOW + " THEN updated_at END), "
                         + "MAX(CASE WHEN " + VISIBLE_NOW + " THEN published_at END), SUM(CASE WHEN " + VISIBLE_NOW + " THEN id ELSE 0 END) "
                         + "FROM article WHERE id >= ? AND id <= ?")
                 .params(t, t, t, t, firstId, lastId)
-                .query((rs, n) -> new ArticleQueries.VisibleSummary(rs.getLong(1), nullableInstant(rs, 2), nullableInstant(rs, 3), rs.getLong(4)))
+                .query((rs, n) -> new ArticleScans.VisibleSummary(rs.getLong(1), nullableInstant(rs, 2), nullableInstant(rs, 3), rs.getLong(4)))
                 .single();
     }
 
@@ -309,7 +309,7 @@ class ArticleRepository {
      *
      * @return the last id read, or {@code afterId} when there was none
      */
-    long scanIdRange(long afterId, long lastId, int limit, Instant now, java.util.function.Consumer<ArticleQueries.Stamp> visible) {
+    long scanIdRange(long afterId, long lastId, int limit, Instant now, java.util.function.Consumer<ArticleScans.Stamp> visible) {
         long[] lastSeen = {afterId};
         jdbc.sql("SELECT id, updated_at, CASE WHEN " + VISIBLE_NOW + " THEN 1 ELSE 0 END FROM article WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")
                 .params(now.toEpochMilli(), afterId, lastId, limit)
@@ -317,7 +317,7 @@ class ArticleRepository {
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     lastSeen[0] = rs.getLong(1);
                     if (rs.getInt(3) == 1) {
-                        visible.accept(new ArticleQueries.Stamp(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))));
+                        visible.accept(new ArticleScans.Stamp(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))));
                     }
                 });
         return lastSeen[0];
@@ -339,7 +339,7 @@ class ArticleRepository {
      * article row of every (channel, source or tag, article) pair through an index: pages.xml of
      * 1,000,000 articles took 17 s that way and takes 3 s this way (bench/README.md).
      */
-    void listPages(int limit, Instant now, java.util.function.Consumer<ArticleQueries.ListStamp> each) {
+    void listPages(int limit, Instant now, java.util.function.Consumer<ArticleScans.ListStamp> each) {
         if (limit <= 0) {
             return;
         }
@@ -367,14 +367,14 @@ class ArticleRepository {
     }
 
     /** Hands over the rows of {@code sql} (id first) that have a visible article, while {@code left} allows. */
-    private void listed(String sql, long[] newestById, int[] left, java.util.function.Consumer<ArticleQueries.ListStamp> each,
+    private void listed(String sql, long[] newestById, int[] left, java.util.function.Consumer<ArticleScans.ListStamp> each,
             org.springframework.jdbc.core.RowMapper<String> url) {
         jdbc.sql(sql).withFetchSize(1000).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
             long id = rs.getLong(1);
             long newest = id >= 0 && id < newestById.length ? newestById[(int) id] : Long.MIN_VALUE;
             if (left[0] > 0 && newest != Long.MIN_VALUE) {
                 left[0]--;
-                each.accept(new ArticleQueries.ListStamp(url.mapRow(rs, 0), Instant.ofEpochMilli(newest)));
+                each.accept(new ArticleScans.ListStamp(url.mapRow(rs, 0), Instant.ofEpochMilli(newest)));
             }
         });
     }

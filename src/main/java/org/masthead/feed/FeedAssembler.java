@@ -13,7 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.masthead.article.Figure;
 import org.masthead.channel.Channels;
 import org.masthead.setting.SiteSettings;
@@ -37,7 +37,7 @@ class FeedAssembler {
     /** Feeds are in the site's language; the site is Chinese (spring.web.locale). */
     static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
-    private final ArticleQueries articles;
+    private final ArticleLists articles;
     private final Channels channels;
     private final Tags tags;
     private final Sources sources;
@@ -45,7 +45,7 @@ class FeedAssembler {
     private final FeedSettings feeds;
     private final MessageSource messages;
 
-    FeedAssembler(ArticleQueries articles, Channels channels, Tags tags, Sources sources, SiteSettingsStore settings, FeedSettings feeds,
+    FeedAssembler(ArticleLists articles, Channels channels, Tags tags, Sources sources, SiteSettingsStore settings, FeedSettings feeds,
             MessageSource messages) {
         this.articles = articles;
         this.channels = channels;

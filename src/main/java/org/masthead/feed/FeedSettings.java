@@ -1,6 +1,6 @@
 package org.masthead.feed;
 
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record FeedSettings(@DefaultValue("20") int size, @DefaultValue("false") boolean fullText, @DefaultValue("200") int summaryLength) {
 
     FeedSettings {
-        if (size < 1 || size > ArticleQueries.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("masthead.feed.size must be between 1 and " + ArticleQueries.MAX_PAGE_SIZE + ", not " + size);
+        if (size < 1 || size > ArticleLists.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("masthead.feed.size must be between 1 and " + ArticleLists.MAX_PAGE_SIZE + ", not " + size);
         }
         if (summaryLength < 2) {
             throw new IllegalArgumentException("masthead.feed.summary-length must be at least 2, not " + summaryLength);

@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.masthead.article.ArticleCard;
-import org.masthead.article.ArticleQueries;
-import org.masthead.article.ArticleQueries.IdBlock;
-import org.masthead.article.ArticleQueries.VisibleSummary;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleScans;
+import org.masthead.article.ArticleScans.IdBlock;
+import org.masthead.article.ArticleScans.VisibleSummary;
 import org.masthead.setting.SiteSettings;
 import org.masthead.setting.SiteSettingsStore;
 import org.slf4j.Logger;
@@ -55,13 +56,15 @@ class SitemapController {
 
     private static final Logger log = LoggerFactory.getLogger(SitemapController.class);
 
-    private final ArticleQueries articles;
+    private final ArticleScans articles;
+    private final ArticleLists lists;
     private final SiteSettingsStore settings;
     private final SitemapSettings sitemaps;
     private final Clock clock;
 
-    SitemapController(ArticleQueries articles, SiteSettingsStore settings, SitemapSettings sitemaps, Clock clock) {
+    SitemapController(ArticleScans articles, ArticleLists lists, SiteSettingsStore settings, SitemapSettings sitemaps, Clock clock) {
         this.articles = articles;
+        this.lists = lists;
         this.settings = settings;
         this.sitemaps = sitemaps;
         this.clock = clock;
@@ -183,7 +186,7 @@ class SitemapController {
     }
 
     private List<ArticleCard> recentNews(Site site) {
-        return articles.visibleSince(clock.instant().minus(NEWS_WINDOW), Math.min(NEWS_MAX, sitemaps.urlsPerFile()));
+        return lists.visibleSince(clock.instant().minus(NEWS_WINDOW), Math.min(NEWS_MAX, sitemaps.urlsPerFile()));
     }
 
     /**

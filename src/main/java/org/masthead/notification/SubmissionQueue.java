@@ -7,15 +7,17 @@ import java.util.List;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleStatus;
+import org.masthead.article.ArticleWithdrawn;
 import org.masthead.setting.SiteSettingsStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Queues an article's absolute URL for every enabled engine when it is published or changed.
+ * Queues an article's absolute URL for every enabled engine when it is published or changed, and for
+ * IndexNow when it is withdrawn (unpublished, archived, deleted).
  *
  * <p>The row is written <em>before</em> the article's transaction commits, in that transaction
  * ({@code BEFORE_COMMIT}), not after it: a rolled-back save then leaves no row (so it notifies no
@@ -29,12 +31,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class SubmissionQueue {
 
     private final SubmissionRepository submissions;
-    private final ArticleQueries articles;
+    private final ArticleLookup articles;
     private final SiteSettingsStore site;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    SubmissionQueue(SubmissionRepository submissions, ArticleQueries articles, SiteSettingsStore site, NotificationSettings settings, Clock clock) {
+    SubmissionQueue(SubmissionRepository submissions, ArticleLookup articles, SiteSettingsStore site, NotificationSettings settings, Clock clock) {
         this.submissions = submissions;
         this.articles = articles;
         this.site = site;
@@ -50,6 +52,18 @@ class SubmissionQueue {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ArticleChanged event) {
         queue(event.articleId());
+    }
+
+    /**
+     * IndexNow takes removed pages too: the engine fetches the URL, finds the 404 and drops the page
+     * sooner than its next crawl would. Baidu's 普通收录 is for new and changed pages only, so it is not told.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ArticleWithdrawn event) {
+        if (settings.indexnow().enabled()) {
+            Instant now = clock.instant();
+            submissions.add(Target.INDEXNOW, site.current().baseUrl() + event.url(), now, now);
+        }
     }
 
     private void queue(long articleId) {

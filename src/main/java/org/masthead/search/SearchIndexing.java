@@ -22,6 +22,7 @@ import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
 import org.masthead.article.ArticleVersion;
+import org.masthead.article.ArticleWithdrawn;
 import org.masthead.article.PublishedArticles;
 import org.masthead.article.PublishedChecksum;
 import org.slf4j.Logger;
@@ -35,15 +36,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the search index in step with the database, which is the truth:
  * <ul>
- *   <li><b>Events.</b> In the server, {@link ArticlePublished} and {@link ArticleChanged} are taken
+ *   <li><b>Events.</b> In the server, {@link ArticlePublished}, {@link ArticleChanged} and
+ *       {@link ArticleWithdrawn} are taken
  *       after their transaction commits (never before: the index is never ahead of the database) and
  *       queued; one indexing thread re-reads the articles in batches and writes their current state, or
  *       removes those no longer published. Changes are searchable once written and refreshed (tens of
  *       milliseconds; at most every 100 ms during a burst) and committed at most 5 seconds later; a
  *       crash before the commit loses only index work, which the start-up check redoes. CLI commands
- *       leave the index to the server. There is no ArticleWithdrawn event yet:
- *       when it comes, a listener here queues its id the same way and the re-read removes the article;
- *       until then searches also filter by status and publish time, so nothing unpublished shows.</li>
+ *       leave the index to the server. A withdrawn (unpublished, archived, deleted) article is queued
+ *       the same way and the re-read removes it; searches also filter by status and publish time, so
+ *       nothing unpublished shows even before that.</li>
  *   <li><b>Checks.</b> When the server starts, and every {@code masthead.search.check-interval}, the
  *       index compares its count and sums of ids and update times with the database's. When they differ
  *       (a crash lost uncommitted index changes; a CLI import ran, which leaves the index to the
@@ -120,6 +122,14 @@ public class SearchIndexing implements SmartLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticleChanged event) {
+        if (following) {
+            enqueue(List.of(event.articleId()));
+        }
+    }
+
+    /** Unpublished, archived or deleted: the re-read finds it no longer published and removes it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticleWithdrawn event) {
         if (following) {
             enqueue(List.of(event.articleId()));
         }

@@ -3,7 +3,8 @@ package org.masthead.site;
 import java.util.List;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
 import org.masthead.ingest.enrichment.ArticleInsights;
@@ -17,14 +18,16 @@ class ArticlePageController {
 
     static final int SIDE_LIST = 10;
 
-    private final ArticleQueries articles;
+    private final ArticleLookup lookup;
+    private final ArticleLists articles;
     private final ArticleViews views;
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final ArticleInsights insights;
 
-    ArticlePageController(ArticleQueries articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
+    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
         this.insights = insights;
+        this.lookup = lookup;
         this.articles = articles;
         this.views = views;
         this.layouts = layouts;
@@ -33,7 +36,7 @@ class ArticlePageController {
 
     @GetMapping("/articles/{id:\\d{1,18}}")
     String article(@PathVariable long id, Model model) {
-        ArticleDetail a = articles.visible(id).orElseThrow(() -> new NotFound("article " + id));
+        ArticleDetail a = lookup.visible(id).orElseThrow(() -> new NotFound("article " + id));
         views.record(id);
         model.addAttribute("page", page(a));
         return "site/article";

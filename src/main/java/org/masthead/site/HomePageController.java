@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +18,11 @@ class HomePageController {
     static final int HEADLINES = 10;
     static final int PER_CHANNEL = 6;
 
-    private final ArticleQueries articles;
+    private final ArticleLists articles;
     private final SiteLayouts layouts;
     private final PageHeads heads;
 
-    HomePageController(ArticleQueries articles, SiteLayouts layouts, PageHeads heads) {
+    HomePageController(ArticleLists articles, SiteLayouts layouts, PageHeads heads) {
         this.articles = articles;
         this.layouts = layouts;
         this.heads = heads;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.platform.PageSlice;
@@ -27,14 +27,14 @@ class ListingPageController {
     /** Deeper pages are refused: no reader pages that far, and OFFSET scans grow with the page. */
     static final int MAX_PAGE = 1000;
 
-    private final ArticleQueries articles;
+    private final ArticleLists articles;
     private final Channels channels;
     private final Sources sources;
     private final Tags tags;
     private final SiteLayouts layouts;
     private final PageHeads heads;
 
-    ListingPageController(ArticleQueries articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads) {
+    ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads) {
         this.articles = articles;
         this.channels = channels;
         this.sources = sources;

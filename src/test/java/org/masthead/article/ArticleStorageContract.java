@@ -50,13 +50,19 @@ abstract class ArticleStorageContract {
 
     static final List<String> TABLES = List.of(
             "channel", "source", "tag", "article", "article_author", "article_tag", "article_figure", "site_setting", "app_user", "ad_slot",
-            "notification_submission");
+            "notification_submission", "article_revision", "article_audit", "shedlock");
 
     @Autowired
     ArticleEditing editing;
 
     @Autowired
-    ArticleQueries queries;
+    ArticleLists queries;
+
+    @Autowired
+    ArticleLookup lookup;
+
+    @Autowired
+    ArticleScans scans;
 
     @Autowired
     ArticleViews views;
@@ -122,7 +128,7 @@ abstract class ArticleStorageContract {
         TestArticles article = published("台南市中西区道路周末养护施工").url("https://example.cn/n/20230829-road").channel("市政").source("台南市政府");
 
         SaveOutcome created = editing.savePublished(article.draft());
-        ArticleDetail first = queries.any(created.articleId()).orElseThrow();
+        ArticleDetail first = lookup.any(created.articleId()).orElseThrow();
         SaveOutcome again = editing.savePublished(article.draft());
         SaveOutcome changed = editing.savePublished(article.title("台南市中西区道路养护施工延至下周").draft());
 
@@ -130,7 +136,7 @@ abstract class ArticleStorageContract {
         assertThat(again).isEqualTo(new SaveOutcome(created.articleId(), SaveOutcome.Kind.UNCHANGED));
         assertThat(changed).isEqualTo(new SaveOutcome(created.articleId(), SaveOutcome.Kind.UPDATED));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isEqualTo(1);
-        ArticleDetail stored = queries.any(created.articleId()).orElseThrow();
+        ArticleDetail stored = lookup.any(created.articleId()).orElseThrow();
         assertThat(stored.title()).isEqualTo("台南市中西区道路养护施工延至下周");
         assertThat(stored.originalUrl()).isEqualTo("https://example.cn/n/20230829-road");
         assertThat(stored.status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -142,11 +148,11 @@ abstract class ArticleStorageContract {
     void anUnchangedSaveLeavesTheUpdateTimeAlone() {
         TestArticles article = published("安平区观光节开幕").channel("文化");
         long id = editing.savePublished(article.draft()).articleId();
-        ArticleDetail before = queries.any(id).orElseThrow();
+        ArticleDetail before = lookup.any(id).orElseThrow();
 
         editing.savePublished(article.draft());
 
-        assertThat(queries.any(id).orElseThrow()).isEqualTo(before);
+        assertThat(lookup.any(id).orElseThrow()).isEqualTo(before);
     }
 
     @Test
@@ -157,14 +163,14 @@ abstract class ArticleStorageContract {
         TestArticles article = published("台风过境 台南全力复原").authors("王五", "张三", "李四").tags("台风", "民生", "交通").figures(typhoon, street, repair);
 
         long id = editing.savePublished(article.draft()).articleId();
-        ArticleDetail stored = queries.any(id).orElseThrow();
+        ArticleDetail stored = lookup.any(id).orElseThrow();
 
         assertThat(stored.authors()).containsExactly("王五", "张三", "李四");
         assertThat(stored.tags()).extracting(Tag::name).containsExactly("台风", "民生", "交通");
         assertThat(stored.figures()).containsExactly(typhoon, street, repair);
 
         editing.savePublished(article.authors("李四", "王五").tags("交通", "台风").figures(repair, typhoon).draft());
-        ArticleDetail reordered = queries.any(id).orElseThrow();
+        ArticleDetail reordered = lookup.any(id).orElseThrow();
 
         assertThat(reordered.authors()).containsExactly("李四", "王五");
         assertThat(reordered.tags()).extracting(Tag::name).containsExactly("交通", "台风");
@@ -177,8 +183,8 @@ abstract class ArticleStorageContract {
                 .draft()).articleId();
         long second = editing.savePublished(published("防汛物资整备完成").channel("要闻").source("新华社").tags("防汛", "民生").draft()).articleId();
 
-        ArticleDetail a = queries.any(first).orElseThrow();
-        ArticleDetail b = queries.any(second).orElseThrow();
+        ArticleDetail a = lookup.any(first).orElseThrow();
+        ArticleDetail b = lookup.any(second).orElseThrow();
         assertThat(b.channel()).isEqualTo(a.channel());
         assertThat(b.source()).isEqualTo(a.source());
         assertThat(a.source().homepage()).isEqualTo("https://www.news.cn/");
@@ -249,9 +255,9 @@ abstract class ArticleStorageContract {
         long past = save(published("已发布的新闻").at("2023-08-29T01:18:41Z"));
         long future = save(published("预约发布的新闻").at("2100-01-01T00:00:00Z"));
 
-        assertThat(queries.visible(past)).isPresent();
-        assertThat(queries.visible(future)).isEmpty();
-        assertThat(queries.any(future)).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ArticleStatus.PUBLISHED));
+        assertThat(lookup.visible(past)).isPresent();
+        assertThat(lookup.visible(future)).isEmpty();
+        assertThat(lookup.any(future)).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ArticleStatus.PUBLISHED));
         assertThat(queries.list(ArticleFilter.visible(), 1, 10).items()).extracting(ArticleCard::id).containsExactly(past);
         assertThat(queries.count(ArticleFilter.visible())).isEqualTo(1);
         ArticleFilter editorsView = new ArticleFilter(null, null, null, null, null, false);
@@ -295,16 +301,16 @@ abstract class ArticleStorageContract {
         long id = save(published("浏览量计数"));
 
         read(id, 3);
-        assertThat(queries.any(id).orElseThrow().viewCount()).isZero();
+        assertThat(lookup.any(id).orElseThrow().viewCount()).isZero();
         views.flush();
-        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(3);
+        assertThat(lookup.any(id).orElseThrow().viewCount()).isEqualTo(3);
 
         read(id, 2);
         read(-1, 1);
         views.flush();
-        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(5);
+        assertThat(lookup.any(id).orElseThrow().viewCount()).isEqualTo(5);
         views.flush();
-        assertThat(queries.any(id).orElseThrow().viewCount()).isEqualTo(5);
+        assertThat(lookup.any(id).orElseThrow().viewCount()).isEqualTo(5);
     }
 
     @Test
@@ -340,7 +346,7 @@ abstract class ArticleStorageContract {
         long id = save(published(title).subtitle(subtitle).summary(summary).body(body).authors("欧阳娜娜", "司马相如").channel("社会民生")
                 .source("台南市政府新闻及国际关系处").tags("台风", "停班停课"));
 
-        ArticleDetail stored = queries.any(id).orElseThrow();
+        ArticleDetail stored = lookup.any(id).orElseThrow();
 
         assertThat(stored.title()).isEqualTo(title);
         assertThat(stored.subtitle()).isEqualTo(subtitle);
@@ -367,7 +373,7 @@ abstract class ArticleStorageContract {
                 .channel("栏" + nul + "目").tags("标" + nul + "签").cover("https://img.example.cn/" + nul + "cover.jpg").figures(figure);
 
         long id = save(article);
-        ArticleDetail stored = queries.any(id).orElseThrow();
+        ArticleDetail stored = lookup.any(id).orElseThrow();
 
         assertThat(stored.title()).isEqualTo("台南市政府");
         assertThat(stored.subtitle()).isEqualTo("副题");
@@ -392,7 +398,7 @@ abstract class ArticleStorageContract {
         TestArticles article = published(naughty).summary(naughty);
         long id = save(article);
 
-        ArticleDetail stored = queries.any(id).orElseThrow();
+        ArticleDetail stored = lookup.any(id).orElseThrow();
 
         assertThat(stored.title()).isEqualTo(naughty);
         assertThat(stored.summary()).isEqualTo(naughty);
@@ -445,7 +451,7 @@ abstract class ArticleStorageContract {
         List<ArticleDetail> all = queries.newestVisible(ArticleFilter.visible(), 10);
         assertThat(all).extracting(ArticleDetail::id).containsExactly(newest, culture, oldest);
         for (ArticleDetail detail : all) {
-            assertThat(detail).as("same as the single-article read").isEqualTo(queries.any(detail.id()).orElseThrow());
+            assertThat(detail).as("same as the single-article read").isEqualTo(lookup.any(detail.id()).orElseThrow());
         }
         ArticleDetail first = all.get(2);
         assertThat(first.authors()).containsExactly("王小明", "李华");
@@ -475,25 +481,25 @@ abstract class ArticleStorageContract {
         long d = save(published("丁 文化").at("2023-08-28T02:00:00Z").channel("文化"));
         java.util.Map<Long, java.time.Instant> updated = new java.util.HashMap<>();
         for (long id : List.of(a, c, d)) {
-            updated.put(id, queries.any(id).orElseThrow().updatedAt());
+            updated.put(id, lookup.any(id).orElseThrow().updatedAt());
         }
 
-        ArticleQueries.VisibleSummary all = queries.visibleSummary(a, d);
+        ArticleScans.VisibleSummary all = scans.visibleSummary(a, d);
         assertThat(all.count()).isEqualTo(3);
         assertThat(all.idSum()).isEqualTo(a + c + d);
         assertThat(all.newestUpdate()).isEqualTo(java.util.Collections.max(updated.values()));
         assertThat(all.newestPublication()).isEqualTo("2023-08-28T02:00:00Z");
-        assertThat(queries.visibleSummary(hidden, hidden)).isEqualTo(new ArticleQueries.VisibleSummary(0, null, null, 0));
-        assertThat(queries.visibleSummary(d + 1, Long.MAX_VALUE).count()).isZero();
+        assertThat(scans.visibleSummary(hidden, hidden)).isEqualTo(new ArticleScans.VisibleSummary(0, null, null, 0));
+        assertThat(scans.visibleSummary(d + 1, Long.MAX_VALUE).count()).isZero();
 
-        List<ArticleQueries.Stamp> stamps = new java.util.ArrayList<>();
-        queries.eachVisibleInIdRange(a, d, stamps::add);
-        assertThat(stamps).containsExactly(new ArticleQueries.Stamp(a, updated.get(a)), new ArticleQueries.Stamp(c, updated.get(c)),
-                new ArticleQueries.Stamp(d, updated.get(d)));
+        List<ArticleScans.Stamp> stamps = new java.util.ArrayList<>();
+        scans.eachVisibleInIdRange(a, d, stamps::add);
+        assertThat(stamps).containsExactly(new ArticleScans.Stamp(a, updated.get(a)), new ArticleScans.Stamp(c, updated.get(c)),
+                new ArticleScans.Stamp(d, updated.get(d)));
         assertThat(stamps.getFirst().url()).isEqualTo("/articles/" + a);
         stamps.clear();
-        queries.eachVisibleInIdRange(c, c, stamps::add);
-        assertThat(stamps).extracting(ArticleQueries.Stamp::id).containsExactly(c);
+        scans.eachVisibleInIdRange(c, c, stamps::add);
+        assertThat(stamps).extracting(ArticleScans.Stamp::id).containsExactly(c);
 
         // One statement reads `limit` ids, hidden ones included, and says how far it got: the next starts there.
         ArticleRepository repository = context.getBean(ArticleRepository.class);
@@ -505,13 +511,13 @@ abstract class ArticleStorageContract {
         assertThat(seen).containsExactly(c, d);
         assertThat(repository.scanIdRange(d, Long.MAX_VALUE, 2, java.time.Instant.now(), s -> seen.add(s.id()))).isEqualTo(d);
 
-        List<ArticleQueries.IdBlock> blocks = queries.visibleIdBlocks(2);
+        List<ArticleScans.IdBlock> blocks = scans.visibleIdBlocks(2);
         java.util.Map<Long, List<Long>> expected = new java.util.TreeMap<>();
         for (long id : List.of(a, c, d)) {
             expected.computeIfAbsent((id - 1) / 2 + 1, n -> new java.util.ArrayList<>()).add(id);
         }
-        assertThat(blocks).extracting(ArticleQueries.IdBlock::number).containsExactlyElementsOf(expected.keySet());
-        for (ArticleQueries.IdBlock block : blocks) {
+        assertThat(blocks).extracting(ArticleScans.IdBlock::number).containsExactlyElementsOf(expected.keySet());
+        for (ArticleScans.IdBlock block : blocks) {
             List<Long> ids = expected.get(block.number());
             assertThat(block.firstId()).isEqualTo((block.number() - 1) * 2 + 1);
             assertThat(block.lastId()).isEqualTo(block.number() * 2);
@@ -533,25 +539,25 @@ abstract class ArticleStorageContract {
         assertThat(queries.visibleSince(now.minusSeconds(7200), 1)).extracting(ArticleCard::id).containsExactly(justNow);
         assertThat(queries.visibleSince(now.minusSeconds(60), 10)).extracting(ArticleCard::id).containsExactly(justNow);
 
-        List<ArticleQueries.ListStamp> pages = new java.util.ArrayList<>();
-        queries.eachListPage(100, pages::add);
+        List<ArticleScans.ListStamp> pages = new java.util.ArrayList<>();
+        scans.eachListPage(100, pages::add);
         Channel city = channels.byName("市政").orElseThrow();
-        java.time.Instant cityNewest = java.util.Collections.max(List.of(queries.any(old).orElseThrow().updatedAt(), queries.any(hourAgo).orElseThrow().updatedAt()));
-        assertThat(pages).extracting(ArticleQueries.ListStamp::url).containsExactly(
+        java.time.Instant cityNewest = java.util.Collections.max(List.of(lookup.any(old).orElseThrow().updatedAt(), lookup.any(hourAgo).orElseThrow().updatedAt()));
+        assertThat(pages).extracting(ArticleScans.ListStamp::url).containsExactly(
                 city.url(), channels.byName("文化").orElseThrow().url(), sources.byName("台南市政府").orElseThrow().url(),
                 tags.byName("节庆").orElseThrow().url(), tags.byName("交通").orElseThrow().url());
         assertThat(pages.getFirst().newestUpdate()).isEqualTo(cityNewest);
-        assertThat(pages.get(3).newestUpdate()).isEqualTo(queries.any(hourAgo).orElseThrow().updatedAt());
-        assertThat(pages.get(4).newestUpdate()).isEqualTo(queries.any(hourAgo).orElseThrow().updatedAt());
-        assertThat(pages.get(2).newestUpdate()).isEqualTo(queries.any(old).orElseThrow().updatedAt());
-        assertThat(pages).extracting(ArticleQueries.ListStamp::url).doesNotContain(channels.byName("体育").orElseThrow().url(),
+        assertThat(pages.get(3).newestUpdate()).isEqualTo(lookup.any(hourAgo).orElseThrow().updatedAt());
+        assertThat(pages.get(4).newestUpdate()).isEqualTo(lookup.any(hourAgo).orElseThrow().updatedAt());
+        assertThat(pages.get(2).newestUpdate()).isEqualTo(lookup.any(old).orElseThrow().updatedAt());
+        assertThat(pages).extracting(ArticleScans.ListStamp::url).doesNotContain(channels.byName("体育").orElseThrow().url(),
                 sources.byName("未来社").orElseThrow().url(), tags.byName("未来").orElseThrow().url());
 
         pages.clear();
-        queries.eachListPage(3, pages::add);
+        scans.eachListPage(3, pages::add);
         assertThat(pages).hasSize(3);
         pages.clear();
-        queries.eachListPage(0, pages::add);
+        scans.eachListPage(0, pages::add);
         assertThat(pages).isEmpty();
     }
 }

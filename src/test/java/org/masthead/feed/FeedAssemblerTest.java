@@ -16,7 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleStatus;
 import org.masthead.article.Figure;
 import org.masthead.channel.Channel;
@@ -36,7 +36,7 @@ class FeedAssemblerTest {
     static final Channel FINANCE = new Channel(3, "财经", "财经", 2, null);
     static final Source XINMIN = new Source(7, "新民晚报", "https://www.xinmin.cn/");
 
-    final ArticleQueries articles = mock(ArticleQueries.class);
+    final ArticleLists articles = mock(ArticleLists.class);
     final Channels channels = mock(Channels.class);
     final Tags tags = mock(Tags.class);
     final Sources sources = mock(Sources.class);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleLookup;
 import org.masthead.platform.PageSlice;
 import org.masthead.source.Sources;
 import org.masthead.tag.Tags;
@@ -58,7 +59,10 @@ class SitemapIT {
     JsonMapper json;
 
     @Autowired
-    ArticleQueries queries;
+    ArticleLookup queries;
+
+    @Autowired
+    ArticleLists lists;
 
     @Autowired
     Tags tags;
@@ -271,7 +275,7 @@ class SitemapIT {
     private Map<Long, Instant> visibleArticles() {
         Map<Long, Instant> visible = new HashMap<>();
         for (int page = 1; ; page++) {
-            PageSlice<ArticleCard> slice = queries.list(ArticleFilter.visible(), page, ArticleQueries.MAX_PAGE_SIZE);
+            PageSlice<ArticleCard> slice = lists.list(ArticleFilter.visible(), page, ArticleLists.MAX_PAGE_SIZE);
             slice.items().forEach(card -> visible.put(card.id(), card.updatedAt()));
             if (!slice.hasNext()) {
                 return visible;

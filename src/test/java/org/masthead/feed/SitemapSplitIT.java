@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
 import org.masthead.platform.PageSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +56,7 @@ class SitemapSplitIT {
     JsonMapper json;
 
     @Autowired
-    ArticleQueries queries;
+    ArticleLists queries;
 
     private static volatile List<Long> scheduled;
 
@@ -154,7 +154,7 @@ class SitemapSplitIT {
     private Map<Long, Instant> visibleArticles() {
         Map<Long, Instant> visible = new HashMap<>();
         for (int page = 1; ; page++) {
-            PageSlice<ArticleCard> slice = queries.list(ArticleFilter.visible(), page, ArticleQueries.MAX_PAGE_SIZE);
+            PageSlice<ArticleCard> slice = queries.list(ArticleFilter.visible(), page, ArticleLists.MAX_PAGE_SIZE);
             slice.items().forEach(card -> visible.put(card.id(), card.updatedAt()));
             if (!slice.hasNext()) {
                 return visible;

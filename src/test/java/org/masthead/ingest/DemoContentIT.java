@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
 import org.masthead.ads.AdSlots;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLists;
+import org.masthead.article.ArticleLookup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,10 @@ class DemoContentIT {
     DemoContent demo;
 
     @Autowired
-    ArticleQueries articles;
+    ArticleLists articles;
+
+    @Autowired
+    ArticleLookup lookup;
 
     @Autowired
     AdSlots ads;
@@ -37,7 +41,7 @@ class DemoContentIT {
         var page = articles.list(ArticleFilter.visible(), 1, 100);
         assertThat(page.items().stream().map(c -> c.channelName()).distinct().count()).isGreaterThanOrEqualTo(5);
         assertThat(page.items().stream().map(c -> c.sourceName()).distinct().count()).isGreaterThanOrEqualTo(3);
-        var first = articles.visible(page.items().getFirst().id()).orElseThrow();
+        var first = lookup.visible(page.items().getFirst().id()).orElseThrow();
         assertThat(first.tags()).isNotEmpty();
         assertThat(first.bodyHtml()).contains("資料來源：臺南市政府新聞稿 https://www.tainan.gov.tw/");
         assertThat(ads.creativeFor(AdSlots.SIDEBAR)).isPresent();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleDetail;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.masthead.source.FeedSchedule;
 import org.masthead.source.Source;
 import org.masthead.source.SourceFeed;
@@ -58,7 +58,7 @@ class FeedPollingIT {
     FeedSchedule schedule;
 
     @Autowired
-    ArticleQueries articles;
+    ArticleLookup articles;
 
     @Autowired
     ArticleCollecting collecting;

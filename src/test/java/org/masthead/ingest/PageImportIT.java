@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleDetail;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +32,7 @@ class PageImportIT {
     int port;
 
     @Autowired
-    ArticleQueries articles;
+    ArticleLookup articles;
 
     @Autowired
     JsonMapper json;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.TestSites;
 import org.masthead.article.ArticleDraft;
+import org.masthead.article.Actor;
+import org.masthead.article.ArticleAction;
 import org.masthead.article.ArticleEditing;
+import org.masthead.article.ArticleWorkflow;
 import org.masthead.article.SaveOutcome;
 import org.masthead.notification.FakeSearchEngine.Received;
 import org.masthead.notification.FakeSearchEngine.Reply;
@@ -95,6 +98,9 @@ class NotificationIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     private int articles;
 
@@ -242,6 +248,35 @@ class NotificationIT {
         String url = SITE + "/articles/" + outcome.articleId();
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> engine.requestsNaming(FakeSearchEngine.INDEXNOW, url).isEmpty() && engine.requestsNaming(FakeSearchEngine.BAIDU, url).isEmpty());
+    }
+
+    @Test
+    void withdrawnArticleGoesToIndexNowAgainButNotToBaidu() {
+        String url = importArticle("台南市中西区道路周末养护施工", "https://origin.example.cn/withdrawn");
+        awaitRequest(FakeSearchEngine.INDEXNOW, url, 1);
+        awaitRequest(FakeSearchEngine.BAIDU, url, 1);
+        long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+
+        workflow.apply(id, ArticleAction.UNPUBLISH, new Actor("editor1", Actor.Role.EDITOR, "127.0.0.1"), null);
+
+        awaitRequest(FakeSearchEngine.INDEXNOW, url, 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> engine.requestsNaming(FakeSearchEngine.BAIDU, url).size() == 1);
+    }
+
+    @Test
+    void draftsAndScheduledArticlesNotifyNoOneUntilPublished() {
+        Actor editor = new Actor("editor1", Actor.Role.EDITOR, "127.0.0.1");
+        long id = editing.createDraft(new ArticleDraft("定时稿件", null, "<p>定时稿件的正文。</p>", null, null, null, null, null, List.of(), null,
+                List.of(), null, List.of()), editor);
+        workflow.apply(id, ArticleAction.SCHEDULE, editor, clock.instant().plus(Duration.ofHours(1)));
+        assertThat(queued(Target.INDEXNOW)).isEmpty();
+        assertThat(queued(Target.BAIDU)).isEmpty();
+
+        workflow.apply(id, ArticleAction.PUBLISH, editor, null);
+
+        String url = SITE + "/articles/" + id;
+        awaitRequest(FakeSearchEngine.INDEXNOW, url, 1);
+        awaitRequest(FakeSearchEngine.BAIDU, url, 1);
     }
 
     @Test

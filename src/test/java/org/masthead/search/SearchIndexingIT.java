@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.masthead.TestSites;
-import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDraft;
+import org.masthead.article.Actor;
+import org.masthead.article.ArticleAction;
 import org.masthead.article.ArticleEditing;
+import org.masthead.article.ArticleWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +48,9 @@ class SearchIndexingIT {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    ArticleWorkflow workflow;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -97,11 +102,20 @@ class SearchIndexingIT {
                 first.sourceName(), null, List.of(), first.channelName(), first.tags(), null, List.of()));
         await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqafter") == 1 && hits("qqbefore") == 0);
 
-        // What an ArticleWithdrawn event will do: the article leaves the published state, its event re-reads it, the index drops it.
-        jdbc.sql("UPDATE article SET status = 'unpublished' WHERE id = ?").param(id).update();
-        events.publishEvent(new ArticleChanged(id, Instant.now()));
+        // Unpublished through the workflow: its ArticleWithdrawn re-reads it and the index drops it.
+        workflow.apply(id, ArticleAction.UNPUBLISH, new Actor("editor1", Actor.Role.EDITOR, null), null);
         await().atMost(Duration.ofSeconds(1)).until(() -> !index.versions().containsKey(id));
         assertThat(hits("qqafter")).isZero();
+
+        // Back (an unpublished article may be published again), then archived, then deleted: each time it leaves.
+        workflow.apply(id, ArticleAction.PUBLISH, new Actor("editor1", Actor.Role.EDITOR, null), null);
+        await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqafter") == 1);
+        workflow.apply(id, ArticleAction.ARCHIVE, new Actor("editor1", Actor.Role.EDITOR, null), null);
+        await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqafter") == 0);
+        long other = editing.savePublished(draft("将被删除 qqdeleted", "正文。")).articleId();
+        await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqdeleted") == 1);
+        workflow.delete(other, new Actor("admin", Actor.Role.ADMIN, null));
+        await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqdeleted") == 0 && !index.versions().containsKey(other));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.masthead.text.PlainText;
 import org.masthead.text.TextAnalysis;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,12 +31,12 @@ class ArticleEnrichment {
     private static final System.Logger LOG = System.getLogger(ArticleEnrichment.class.getName());
     private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href", Pattern.CASE_INSENSITIVE);
 
-    private final ArticleQueries articles;
+    private final ArticleLookup articles;
     private final EnrichmentRepository repository;
     private final EnrichmentSettings settings;
     private final Clock clock;
 
-    ArticleEnrichment(ArticleQueries articles, EnrichmentRepository repository, EnrichmentSettings settings, Clock clock) {
+    ArticleEnrichment(ArticleLookup articles, EnrichmentRepository repository, EnrichmentSettings settings, Clock clock) {
         this.articles = articles;
         this.repository = repository;
         this.settings = settings;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.masthead.article.ArticleDetail;
-import org.masthead.article.ArticleQueries;
+import org.masthead.article.ArticleLookup;
 import org.springframework.stereotype.Service;
 
 /** Reads what enrichment stored: an article's story, summary, keywords and quality, and its story's other reports. */
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 public class ArticleInsights {
 
     private final EnrichmentRepository repository;
-    private final ArticleQueries articles;
+    private final ArticleLookup articles;
 
-    ArticleInsights(EnrichmentRepository repository, ArticleQueries articles) {
+    ArticleInsights(EnrichmentRepository repository, ArticleLookup articles) {
         this.repository = repository;
         this.articles = articles;
     }

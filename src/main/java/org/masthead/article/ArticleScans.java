@@ -2,76 +2,25 @@ package org.masthead.article;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import org.masthead.platform.PageSlice;
 import org.springframework.stereotype.Service;
 
-/** Read models of articles for the site and the API. */
+/**
+ * Walks the visible articles for sitemaps (feed module): by id range, never with OFFSET and never
+ * holding the rows of the whole table.
+ */
 @Service
-public class ArticleQueries {
-
-    /** Largest page a caller may ask for, so no request can pull the whole table. */
-    public static final int MAX_PAGE_SIZE = 100;
+public class ArticleScans {
 
     private final ArticleRepository articles;
     private final Clock clock;
 
-    private final org.masthead.channel.Channels channels;
-
-    ArticleQueries(ArticleRepository articles, org.masthead.channel.Channels channels, Clock clock) {
+    ArticleScans(ArticleRepository articles, Clock clock) {
         this.articles = articles;
-        this.channels = channels;
         this.clock = clock;
     }
 
-    /** Newest first. */
-    public PageSlice<ArticleCard> list(ArticleFilter filter, int page, int size) {
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("size: must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return articles.cards(filter, Math.max(1, page), size, clock.instant());
-    }
-
-    /** An article readers may see now. */
-    public Optional<ArticleDetail> visible(long id) {
-        return articles.detail(id).filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(clock.instant()));
-    }
-
-    /** An article in any state, for editors and the API. */
-    public Optional<ArticleDetail> any(long id) {
-        return articles.detail(id);
-    }
-
-    /** The newest articles of each top-level channel (at most 50 channels), in channel order. */
-    public List<ArticleCard> newestPerChannel(int perChannel) {
-        List<Long> ids = channels.all().stream().filter(c -> c.parentId() == null).limit(50).map(c -> c.id()).toList();
-        return articles.newestPerChannel(ids, perChannel, clock.instant());
-    }
-
-    /** The headline list: the most read of the newest articles. */
-    public List<ArticleCard> headlines(int limit) {
-        return articles.mostRead(limit, 200, clock.instant());
-    }
-
-    public long count(ArticleFilter filter) {
-        return articles.count(filter, clock.instant());
-    }
-
-    /**
-     * The newest articles readers may see now that match the filter, each with its body, authors,
-     * tags and figures, for feeds: a handful of statements for the whole list, never one per article.
-     * The filter's {@code publicOnly} is forced on.
-     */
-    public List<ArticleDetail> newestVisible(ArticleFilter filter, int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("limit: must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        ArticleFilter visible = new ArticleFilter(filter.channelId(), filter.sourceId(), filter.tagId(), filter.author(), filter.status(), true);
-        return articles.newestDetails(visible, limit, clock.instant());
-    }
-
     // Sitemaps (feed module). Reads that walk the article table by id range, never with OFFSET and
-    // never holding the rows of the whole table; types fully qualified so these lines only append.
+    // never holding the rows of the whole table; so a sitemap of any size reads the table once.
 
     /** Ids read per statement by {@link #eachVisibleInIdRange}: the memory a scan holds at most. */
     static final int SCAN_CHUNK = 1000;
@@ -141,11 +90,6 @@ public class ArticleQueries {
             chunk.forEach(each);
             after = lastSeen;
         }
-    }
-
-    /** Visible articles published at or after {@code since}, newest first, at most {@code limit}. */
-    public List<ArticleCard> visibleSince(java.time.Instant since, int limit) {
-        return articles.visibleSince(since, limit, clock.instant());
     }
 
     /**
