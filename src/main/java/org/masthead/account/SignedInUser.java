@@ -1,6 +1,7 @@
 package org.masthead.account;
 
 import java.io.Serializable;
+import java.security.Principal;
 
 /**
  * Who is making the request: the principal of a back-office session or of an API token. Controllers
@@ -10,7 +11,13 @@ import java.io.Serializable;
  *     the stored one (role, password or disabled flag changed since) is ended
  * @param tokenId the API token used, or null for a session or HTTP Basic
  */
-public record SignedInUser(long id, String username, Role role, int credentialsVersion, Long tokenId) implements Serializable {
+public record SignedInUser(long id, String username, Role role, int credentialsVersion, Long tokenId) implements Serializable, Principal {
+
+    /** The user name: what {@code Authentication.getName()} answers, so modules that know no account type (the audit log) record the user. */
+    @Override
+    public String getName() {
+        return username;
+    }
 
     public boolean viaToken() {
         return tokenId != null;
