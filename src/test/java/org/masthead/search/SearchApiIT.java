@@ -421,8 +421,9 @@ class SearchApiIT {
 
     @Test
     void aUrlBeyondTheServersLimitIsRefusedBeforeTheApplicationNeverWithA500() {
-        // 10,000 Chinese characters are 90 KB percent-encoded: Tomcat refuses the request line (limit 32 KB) itself.
+        // 10,000 Chinese characters are 90 KB percent-encoded: the server refuses the request line (limit 32 KB)
+        // itself, Jetty with 414 URI Too Long (Tomcat said 400).
         HttpResponse<String> response = TestSites.get(port, "/api/v1/search?" + q("字".repeat(10_000)));
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isIn(400, 414, 431);
     }
 }
