@@ -167,12 +167,13 @@ gct() { jstat -gc "$SERVER" | awk 'NR == 2 { print $NF }'; }
 # One wrk run; prints "req/s p50ms p99ms".
 bench_one() {
   local out
-  out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1")
+  out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$1")
   echo "$out" >>"$RUN/wrk.log"
   local rps p50 p99
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  if grep -q "Socket errors" <<<"$out"; then grep "Socket errors" <<<"$out" | sed "s|^|$1: |" >&2; fi
   if grep -q 'Non-2xx' <<<"$out"; then echo "non-2xx answers from $1" >&2; grep 'Non-2xx' <<<"$out" >&2; fi
   echo "$rps $p50 $p99"
 }
@@ -201,6 +202,14 @@ HEAP=$(jstat -gc "$SERVER" | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) /
 RSS=$(ps -o rss= -p "$SERVER" | awk '{ printf "%.0f", $1 / 1024 }')
 GC_NAME=$(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$RUN/gc.log" || echo "?")
 
+# Uncached renders: RenderTimes asks for random article pages one at a time; with 100,000 articles
+# almost every one is asked for the first time, so (with or without the page cache) it is rendered.
+seq 1 "$COUNT" >"$RUN/ids.txt"
+# Fewer requests than RenderTimes' defaults (the uncached home page takes hundreds of ms on a busy core).
+sed -e 's/ARTICLE_WARMUP = 500/ARTICLE_WARMUP = 200/' -e 's/ARTICLE_TIMED = 2_000/ARTICLE_TIMED = 1_000/' \
+    -e 's/HOME_WARMUP = 100/HOME_WARMUP = 10/' -e 's/HOME_TIMED = 1_000/HOME_TIMED = 200/' "$ROOT/bench/RenderTimes.java" >"$RUN/RenderTimes.java"
+RENDER_ROWS=$(taskset -c "$CLIENT_CPU" java "$RUN/RenderTimes.java" "$BASE" "$RUN/ids.txt" 2>>"$RUN/render.err" || echo "| RenderTimes failed, see $RUN/render.err |")
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }'; }
 col() { awk -v n="$1" -v s="$2" -v c="$3" '$2 == n && $3 == s { print $c }' "$RUN/raw.txt"; }
@@ -211,7 +220,7 @@ REPORT=$RESULTS/speed-$LABEL-$STAMP.md
   echo
   echo "- jar ${JAR_COMMIT:-from commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes')}, $(java -version 2>&1 | head -1)"
   echo "- machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(uname -sr); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- $COUNT articles; Masthead -Xmx$XMX ($GC_NAME) and nginx (1 worker) both on CPU $SERVER_CPU (taskset), wrk -t1 -c$CONNECTIONS -d${DURATION}s on CPU $CLIENT_CPU"
+  echo "- $COUNT articles; Masthead -Xmx$XMX ($GC_NAME) and nginx (1 worker) both on CPU $SERVER_CPU (taskset), wrk -t1 -c$CONNECTIONS -d${DURATION}s --timeout 30s on CPU $CLIENT_CPU"
   echo "- $ROUNDS rounds, Masthead and nginx alternating page by page; medians of the rounds (req/s range in brackets)"
   echo "- first article page answered $FIRST_PAGE s after launching the JVM"
   echo "- GC during the Masthead wrk runs: $GC_SHARE % of wall time ($GC_COUNT pauses in the whole log); heap used at the end $HEAP MB, RSS $RSS MB"
@@ -227,6 +236,12 @@ REPORT=$RESULTS/speed-$LABEL-$STAMP.md
         -v nr="$n_r" -v n50="$n_50" -v n99="$n_99" -v ms="$m_s" -v ns="$n_s" \
       'BEGIN { printf "| %s | `%s` | %d | %.0f (%s) | %.2f | %.2f | %.0f (%s) | %.2f | %.2f | **%.2f×** | %.1f× |\n", name, path, bytes, mr, ms, m50, m99, nr, ns, n50, n99, mr / nr, m99 / n99 }'
   done
+  echo
+  echo "Sequential renders after the wrk runs (bench/RenderTimes.java, 1 client, keep-alive; random article pages are first requests, so rendered, not cached):"
+  echo
+  echo "| page (sequential, 1 client, keep-alive) | requests | median ms | p99 ms | mean ms | max ms | KB/page |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "$RENDER_ROWS"
 } >"$REPORT"
 cat "$REPORT"
 echo >&2
