@@ -87,6 +87,7 @@ ARTICLE_PATH=/articles/$ARTICLE_ID
 SERVER=""
 NGINX_PID=""
 cleanup() {
+  set +e   # the server's exit status (143) must not end the clean-up before nginx is stopped
   [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
   true
