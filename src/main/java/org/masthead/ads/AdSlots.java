@@ -20,10 +20,12 @@ public class AdSlots {
     public static final String ARTICLE_BOTTOM = "article-bottom";
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile Map<String, AdCreative> active;
 
-    AdSlots(JdbcClient jdbc) {
+    AdSlots(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         reload();
     }
 
@@ -43,12 +45,14 @@ public class AdSlots {
                 .params(creative.slot(), creative.text(), creative.linkUrl(), creative.imageUrl())
                 .update();
         reload();
+        events.publishEvent(new AdSlotChanged(creative.slot()));
     }
 
     @Transactional
     public void clear(String slot) {
         jdbc.sql("UPDATE ad_slot SET active = FALSE WHERE name = ?").param(slot).update();
         reload();
+        events.publishEvent(new AdSlotChanged(slot));
     }
 
     private void reload() {

@@ -73,12 +73,12 @@ class SearchApiController {
     }
 
     /**
-     * Tomcat refuses to decode a query string with broken percent-encoding (e.g. {@code %C0%AE}, an
-     * overlong UTF-8 dot) when the parameters are first read, which is while this controller's
+     * The server (Jetty) refuses to decode a query string with broken percent-encoding (e.g. {@code %C0%AE},
+     * an overlong UTF-8 dot) when the parameters are first read, which is while this controller's
      * arguments are resolved: a bad request, not a failure of ours.
      */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<Map<String, Object>> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+    @ExceptionHandler(org.eclipse.jetty.http.BadMessageException.class)
+    ResponseEntity<Map<String, Object>> undecodable(org.eclipse.jetty.http.BadMessageException e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "q: the query string is not valid UTF-8 percent-encoding"));
     }
 

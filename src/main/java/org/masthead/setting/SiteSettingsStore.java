@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SiteSettingsStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile SiteSettings current;
 
-    SiteSettingsStore(JdbcClient jdbc, InitialSiteSettings initial) {
+    SiteSettingsStore(JdbcClient jdbc, InitialSiteSettings initial, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         seed(initial);
         this.current = load();
     }
@@ -35,6 +37,7 @@ public class SiteSettingsStore {
         validate(settings);
         asMap(settings).forEach(this::write);
         current = load();
+        events.publishEvent(new SiteSettingsChanged(java.time.Instant.now()));
         return current;
     }
 

@@ -23,8 +23,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>The ETag is computed from the bytes, not from timestamps: a page shows its article, the latest and
  * most-read lists, the settings and the ads, and any of them changing changes the hash. For the same
  * reason there is no {@code Last-Modified}: the most-read list reorders as articles are read and settings
- * and ads carry no time, so no cheap time covers everything a page shows. The page is still rendered on
- * each request (this saves bandwidth, not work; the page cache comes later).
+ * and ads carry no time, so no cheap time covers everything a page shows. The rendered page, with this
+ * ETag, is then kept by {@code org.masthead.pagecache}, which answers repeat requests (and their 304s)
+ * before Spring MVC until an edit drops it.
  *
  * <p>The ETag is weak ({@code W/"…"}): the same page goes out gzipped or plain under one validator, which
  * a strong ETag must not do. Tomcat refuses to compress any response carrying a strong ETag, so a strong

@@ -421,8 +421,10 @@ class SearchApiIT {
 
     @Test
     void aUrlBeyondTheServersLimitIsRefusedBeforeTheApplicationNeverWithA500() {
-        // 10,000 Chinese characters are 90 KB percent-encoded: Tomcat refuses the request line (limit 32 KB) itself.
-        HttpResponse<String> response = TestSites.get(port, "/api/v1/search?" + q("字".repeat(10_000)));
-        assertThat(response.statusCode()).isEqualTo(400);
+        // 10,000 Chinese characters are 90 KB percent-encoded: the server refuses the request line (limit 32 KB)
+        // itself, Jetty with 414 URI Too Long (Tomcat said 400). Sent as plain HTTP/1.1: the JDK client's h2c upgrade
+        // attempt makes it read Jetty's refusal as a broken HTTP/2 connection.
+        int status = Integer.parseInt(rawGet("/api/v1/search?" + q("字".repeat(10_000)))[0]);
+        assertThat(status).isIn(400, 414, 431);
     }
 }

@@ -1,0 +1,21 @@
+package org.masthead.pagecache;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The rendered-page cache.
+ *
+ * @param enabled whether pages are kept at all; off, every request is rendered (as before the cache)
+ * @param maxBytes the most bytes the kept pages (plain and gzipped together) may take; the least used go first
+ * @param maxPageBytes a page larger than this is served but not kept
+ * @param watchInterval how often the cache looks for changes that send no event: a scheduled article
+ *     whose time came, a reordered most-read list
+ */
+@ConfigurationProperties("masthead.page-cache")
+record PageCacheSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("64000000") long maxBytes,
+        @DefaultValue("4000000") int maxPageBytes,
+        @DefaultValue("2s") Duration watchInterval) {}
