@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.platform.Messages;
@@ -79,10 +78,10 @@ class SearchPageController {
     }
 
     /**
-     * Tomcat refuses to decode a query string with broken percent-encoding ({@code %C0%AE}) when the
+     * Jetty refuses to decode a query string with broken percent-encoding ({@code %C0%AE}) when the
      * parameters are first read, i.e. while this controller's arguments are resolved: a bad request.
      */
-    @ExceptionHandler(InvalidParameterException.class)
+    @ExceptionHandler(org.eclipse.jetty.http.BadMessageException.class)
     ModelAndView undecodable(HttpServletResponse response) {
         return refused(new SearchForm(null, null, null, null, null, null, null, null), List.of(layouts.messages().get("search.error.encoding")),
                 HttpStatus.BAD_REQUEST, response);
