@@ -89,7 +89,7 @@ class SearchIndexingIT {
     }
 
     @Test
-    void anUpdateReplacesAndAnArticleThatIsNoLongerPublishedLeaves() {
+    void anUpdateReplacesAndAnArticleThatIsNoLongerPublishedLeavesThePublicSearchButNotTheIndex() {
         ArticleDraft first = draft("旧标题 qqbefore", "正文。");
         long id = editing.savePublished(first).articleId();
         await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqbefore") == 1);
@@ -97,11 +97,20 @@ class SearchIndexingIT {
                 first.sourceName(), null, List.of(), first.channelName(), first.tags(), null, List.of()));
         await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqafter") == 1 && hits("qqbefore") == 0);
 
-        // What an ArticleWithdrawn event will do: the article leaves the published state, its event re-reads it, the index drops it.
+        // What an ArticleWithdrawn event will do: the article leaves the published state, its event re-reads it, the index
+        // keeps it with its new status for the back office, and readers no longer find it.
         jdbc.sql("UPDATE article SET status = 'unpublished' WHERE id = ?").param(id).update();
         events.publishEvent(new ArticleChanged(id, Instant.now()));
-        await().atMost(Duration.ofSeconds(1)).until(() -> !index.versions().containsKey(id));
+        await().atMost(Duration.ofSeconds(1)).until(() -> "unpublished".equals(index.versions().get(id).status()));
         assertThat(hits("qqafter")).isZero();
+        assertThat(index.search(SearchQuery.of("qqafter").visibleAs(Visibility.anyStatus())).hits()).singleElement()
+                .satisfies(h -> assertThat(h.status()).isEqualTo("unpublished"));
+
+        // A row that is gone leaves the index.
+        jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update();
+        events.publishEvent(new ArticleChanged(id, Instant.now()));
+        await().atMost(Duration.ofSeconds(1)).until(() -> !index.versions().containsKey(id));
     }
 
     @Test
@@ -117,6 +126,21 @@ class SearchIndexingIT {
         assertThat(check.outcome()).isEqualTo(SearchIndexing.Check.Outcome.REPAIRING);
         assertThat(check.queued()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqchecknew") == 1 && hits("qqcheckold") == 0);
+        assertThat(indexing.check().outcome()).isEqualTo(SearchIndexing.Check.Outcome.IN_STEP);
+    }
+
+    @Test
+    void theCheckNoticesAStatusChangeEvenWithoutANewUpdateTime() {
+        long id = editing.savePublished(draft("状态 qqstatus", "正文。")).articleId();
+        await().atMost(Duration.ofSeconds(1)).until(() -> hits("qqstatus") == 1);
+        settled();
+        jdbc.sql("UPDATE article SET status = 'draft' WHERE id = ?").param(id).update();
+        SearchIndexing.Check check = indexing.check();
+        assertThat(check.outcome()).isEqualTo(SearchIndexing.Check.Outcome.REPAIRING);
+        assertThat(check.queued()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(1)).until(() -> "draft".equals(index.versions().get(id).status()));
+        assertThat(hits("qqstatus")).isZero();
+        assertThat(index.search(SearchQuery.of("qqstatus").visibleAs(Visibility.status("draft"))).total()).isEqualTo(1);
         assertThat(indexing.check().outcome()).isEqualTo(SearchIndexing.Check.Outcome.IN_STEP);
     }
 
