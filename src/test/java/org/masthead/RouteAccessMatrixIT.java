@@ -136,6 +136,7 @@ class RouteAccessMatrixIT {
             rule("GET /api/v1/audit", "/api/v1/audit", Access.EDITOR),
             rule("GET /api/v1/search", "/api/v1/search?q=x", Access.PUBLIC),
             rule("GET /api/v1/search/suggest", "/api/v1/search/suggest?q=x", Access.PUBLIC),
+            rule("GET /api/v1/admin/search", "/api/v1/admin/search?q=x", Access.EDITOR),
             rule("GET /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN),
             rule("POST /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN, "application/json", "{}"),
             rule("POST /api/v1/admin/feeds/{feedId}/poll", "/api/v1/admin/feeds/999999/poll", Access.ADMIN),

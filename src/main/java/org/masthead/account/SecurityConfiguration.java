@@ -74,6 +74,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // Admin API (feeds and their health, import by URL): admins only, reads included.
+                        // Search over every status (drafts, review, withdrawn): for those who may read every article.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/search").hasAuthority(Permission.ARTICLES_EDIT_ANY.authority())
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.USERS_ADMIN.authority())
                         // Editorial workflow (org.masthead.api.ArticleWorkflowApiController, ArticleHistoryApiController):
                         // anyone who may write articles gets in; the article's own rules decide what each may do.

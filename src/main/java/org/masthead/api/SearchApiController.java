@@ -6,17 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import org.masthead.search.SearchIndex;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
-import org.masthead.search.SearchUnavailableException;
 import org.masthead.setting.SiteSettings;
 import org.masthead.setting.SiteSettingsStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/search?q=…&channel=…&source=…&tag=…&from=…&to=…&sort=relevance|time&page=…&size=…}
  * and {@code GET /api/v1/search/suggest?q=…&limit=…}. Every parameter arrives as text and is checked
- * here, so any input gives 200 with results or 400 with {@code {"status":400,"error":"field: …"}}.
+ * here, so any input gives 200 with results or 400 with {@code {"status":400,"error":"field: …"}}
+ * ({@link SearchErrors}).
  * {@code from} and {@code to} are dates (2018-10-01, whole days in the site's time zone) or ISO-8601
  * times with an offset.
  */
@@ -67,27 +63,7 @@ class SearchApiController {
                 .toList());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> badArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", e.getMessage()));
-    }
-
-    /**
-     * The server (Jetty) refuses to decode a query string with broken percent-encoding (e.g. {@code %C0%AE},
-     * an overlong UTF-8 dot) when the parameters are first read, which is while this controller's
-     * arguments are resolved: a bad request, not a failure of ours.
-     */
-    @ExceptionHandler(org.eclipse.jetty.http.BadMessageException.class)
-    ResponseEntity<Map<String, Object>> undecodable(org.eclipse.jetty.http.BadMessageException e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "q: the query string is not valid UTF-8 percent-encoding"));
-    }
-
-    @ExceptionHandler(SearchUnavailableException.class)
-    ResponseEntity<Map<String, Object>> unavailable(SearchUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", 503, "error", e.getMessage()));
-    }
-
-    private static SearchQuery.Order order(String sort) {
+    static SearchQuery.Order order(String sort) {
         if (sort == null || sort.isBlank()) {
             return SearchQuery.Order.RELEVANCE;
         }
@@ -98,7 +74,7 @@ class SearchApiController {
         };
     }
 
-    private static int number(String name, String value, int absent) {
+    static int number(String name, String value, int absent) {
         if (value == null || value.isBlank()) {
             return absent;
         }

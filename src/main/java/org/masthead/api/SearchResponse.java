@@ -1,5 +1,6 @@
 package org.masthead.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,14 +25,20 @@ record SearchResponse(
         boolean partial,
         long tookMs) {
 
-    record Item(long id, String title, String titleHtml, String url, String snippet, OffsetDateTime publishedAt, String source, String channel) {}
+    /** {@code status} only in the back office's answers ({@code /api/v1/admin/search}); readers' hits are all published. */
+    record Item(long id, String title, String titleHtml, String url, String snippet, OffsetDateTime publishedAt, String source, String channel,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String status) {}
 
     record Facets(List<FacetCount> channel, List<FacetCount> source) {}
 
     static SearchResponse of(String query, SearchResults r, String baseUrl, ZoneId zone) {
+        return of(query, r, baseUrl, zone, false);
+    }
+
+    static SearchResponse of(String query, SearchResults r, String baseUrl, ZoneId zone, boolean withStatus) {
         return new SearchResponse(query, r.total(), r.page(), r.size(), r.totalPages(),
                 r.hits().stream().map(h -> new Item(h.id(), h.title(), h.titleHtml(), baseUrl + h.url(), h.snippet(),
-                        h.publishedAt().atZone(zone).toOffsetDateTime(), h.source(), h.channel())).toList(),
+                        h.publishedAt().atZone(zone).toOffsetDateTime(), h.source(), h.channel(), withStatus ? h.status() : null)).toList(),
                 new Facets(r.channels(), r.sources()), r.didYouMean(), r.notice() == null ? null : r.notice().text(), r.partial(), r.tookMs());
     }
 }

@@ -402,29 +402,40 @@ class ArticleRepository {
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
-    // Reading every published article, for derived stores (PublishedArticles). Keyset paging by id:
-    // one short statement per batch, the same SQL on SQLite and PostgreSQL.
+    // Reading every article, for derived stores (ArticleSnapshots). Keyset paging: one short
+    // statement per batch, the same SQL on SQLite and PostgreSQL. The checksum and the versions are
+    // answered from the (status, id, updated_at) index alone (V3), without reading a row.
 
-    PublishedChecksum publishedChecksum() {
-        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(updated_at), 0) FROM article WHERE status = 'published'")
-                .query((rs, n) -> new PublishedChecksum(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+    ArticleChecksum checksum() {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(updated_at), 0), COALESCE(SUM(id * "
+                        + ArticleChecksum.statusWeightSql() + "), 0) FROM article")
+                .query((rs, n) -> new ArticleChecksum(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single();
     }
 
-    List<ArticleVersion> publishedVersionsAfter(long afterId, int limit) {
-        return jdbc.sql("SELECT id, updated_at FROM article WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?")
-                .params(afterId, limit)
-                .query((rs, n) -> new ArticleVersion(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
+    /** The smallest status code after {@code after} (the first one when null), or null when there is none. */
+    String nextStatus(String after) {
+        // MIN over no rows is one row holding NULL.
+        List<String> min = after == null
+                ? jdbc.sql("SELECT MIN(status) FROM article").query(String.class).list()
+                : jdbc.sql("SELECT MIN(status) FROM article WHERE status > ?").param(after).query(String.class).list();
+        return min.isEmpty() ? null : min.getFirst();
+    }
+
+    List<ArticleVersion> versionsAfter(String status, long afterId, int limit) {
+        return jdbc.sql("SELECT id, updated_at, status FROM article WHERE status = ? AND id > ? ORDER BY id LIMIT ?")
+                .params(status, afterId, limit)
+                .query((rs, n) -> new ArticleVersion(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)))
                 .list();
     }
 
-    /** Up to {@code limit} published articles with ids above {@code afterId}, complete, in four statements. */
-    List<ArticleDetail> publishedDetailsAfter(long afterId, int limit) {
+    /** Up to {@code limit} articles with ids above {@code afterId}, complete, in four statements. */
+    List<ArticleDetail> detailsAfter(long afterId, int limit) {
         List<ArticleDetail> rows = jdbc.sql("""
                 SELECT a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
                        s.name AS source_name, s.homepage AS source_homepage
                 FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id
-                WHERE a.status = 'published' AND a.id > ? ORDER BY a.id LIMIT ?""")
+                WHERE a.id > ? ORDER BY a.id LIMIT ?""")
                 .params(afterId, limit)
                 .query(ArticleRepository::detailRow)
                 .list();
@@ -434,8 +445,8 @@ class ArticleRepository {
         return withChildren(rows, column -> column + " > ? AND " + column + " <= ?", List.of(afterId, rows.getLast().id()));
     }
 
-    /** The published articles among {@code ids} (at most a few hundred), complete, in four statements; the others are left out. */
-    List<ArticleDetail> publishedDetails(java.util.Collection<Long> ids) {
+    /** The articles among {@code ids} (at most a few hundred), complete, in four statements; ids that do not exist are left out. */
+    List<ArticleDetail> details(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -445,7 +456,7 @@ class ArticleRepository {
                 SELECT a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
                        s.name AS source_name, s.homepage AS source_homepage
                 FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id
-                WHERE a.status = 'published' AND a.id""" + in + " ORDER BY a.id")
+                WHERE a.id""" + in + " ORDER BY a.id")
                 .params(params)
                 .query(ArticleRepository::detailRow)
                 .list();

@@ -22,9 +22,9 @@ import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticlePublished;
 import org.masthead.article.ArticleVersion;
+import org.masthead.article.ArticleChecksum;
+import org.masthead.article.ArticleSnapshots;
 import org.masthead.article.ArticleWithdrawn;
-import org.masthead.article.PublishedArticles;
-import org.masthead.article.PublishedChecksum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -39,15 +39,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li><b>Events.</b> In the server, {@link ArticlePublished}, {@link ArticleChanged} and
  *       {@link ArticleWithdrawn} are taken
  *       after their transaction commits (never before: the index is never ahead of the database) and
- *       queued; one indexing thread re-reads the articles in batches and writes their current state, or
- *       removes those no longer published. Changes are searchable once written and refreshed (tens of
+ *       queued; one indexing thread re-reads the articles in batches and writes their current state
+ *       (every article, whatever its status: the back office searches drafts too), or removes those
+ *       that no longer exist. Changes are searchable once written and refreshed (tens of
  *       milliseconds; at most every 100 ms during a burst) and committed at most 5 seconds later; a
  *       crash before the commit loses only index work, which the start-up check redoes. CLI commands
- *       leave the index to the server. A withdrawn (unpublished, archived, deleted) article is queued
- *       the same way and the re-read removes it; searches also filter by status and publish time, so
- *       nothing unpublished shows even before that.</li>
+ *       leave the index to the server. A withdrawn (unpublished, archived) article is queued the
+ *       same way and the re-read writes its new status (a deleted one is removed); searches for
+ *       readers filter by status and publish time at query time, so nothing unpublished shows
+ *       whatever the index holds.</li>
  *   <li><b>Checks.</b> When the server starts, and every {@code masthead.search.check-interval}, the
- *       index compares its count and sums of ids and update times with the database's. When they differ
+ *       index compares its count and sums of ids, update times and statuses with the database's. When they differ
  *       (a crash lost uncommitted index changes; a CLI import ran, which leaves the index to the
  *       server) the differing articles are re-indexed in the background, or the whole index is rebuilt
  *       when most of them differ, when the index is new or when its field mapping changed.</li>
@@ -87,7 +89,7 @@ public class SearchIndexing implements SmartLifecycle {
     public record Reindexed(long articles, long changedMeanwhile, Duration took) {}
 
     private final SearchIndex index;
-    private final PublishedArticles published;
+    private final ArticleSnapshots articles;
     private final SearchSettings settings;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     /** Ids queued or being written: zero means the index holds every change announced so far. */
@@ -104,9 +106,9 @@ public class SearchIndexing implements SmartLifecycle {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-maintenance").daemon().factory());
     private Thread worker;
 
-    SearchIndexing(SearchIndex index, PublishedArticles published, SearchSettings settings) {
+    SearchIndexing(SearchIndex index, ArticleSnapshots articles, SearchSettings settings) {
         this.index = index;
-        this.published = published;
+        this.articles = articles;
         this.settings = settings;
         this.following = settings.alwaysFollow();
     }
@@ -249,9 +251,9 @@ public class SearchIndexing implements SmartLifecycle {
 
     private record Batch(List<ArticleDocument> upserts, List<Long> removals) {}
 
-    /** Published articles become documents; every other id (not published, or gone) is removed. */
+    /** Articles become documents, whatever their status; the ids of articles that no longer exist are removed. */
     private Batch load(Collection<Long> ids) {
-        List<ArticleDocument> upserts = published.byIds(ids).stream().map(ArticleDocument::of).toList();
+        List<ArticleDocument> upserts = articles.byIds(ids).stream().map(ArticleDocument::of).toList();
         Set<Long> found = new java.util.HashSet<>();
         upserts.forEach(d -> found.add(d.id()));
         List<Long> removals = ids.stream().filter(id -> !found.contains(id)).toList();
@@ -300,7 +302,7 @@ public class SearchIndexing implements SmartLifecycle {
         if (reindexing()) {
             return new Check(Check.Outcome.REINDEXING, -1, -1, 0);
         }
-        PublishedChecksum database = published.checksum();
+        ArticleChecksum database = articles.checksum();
         if (index.needsRebuild()) {
             Reindexed done = reindex(n -> {});
             return new Check(Check.Outcome.REBUILT, database.count(), done.articles(), 0);
@@ -309,12 +311,12 @@ public class SearchIndexing implements SmartLifecycle {
         if (held.matches(database)) {
             return new Check(Check.Outcome.IN_STEP, database.count(), held.count(), 0);
         }
-        Map<Long, Long> versions = index.versions();
+        Map<Long, ArticleVersion> versions = index.versions();
         List<Long> differing = new ArrayList<>();
-        try (Stream<ArticleVersion> current = published.versions()) {
+        try (Stream<ArticleVersion> current = articles.versions()) {
             current.forEach(v -> {
-                Long indexed = versions.remove(v.id());
-                if (indexed == null || indexed != v.updatedAt().toEpochMilli()) {
+                ArticleVersion indexed = versions.remove(v.id());
+                if (indexed == null || !indexed.equals(v)) {
                     differing.add(v.id());
                 }
             });
@@ -347,7 +349,7 @@ public class SearchIndexing implements SmartLifecycle {
         try {
             changedDuringRebuild = ConcurrentHashMap.newKeySet();
             java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-            try (SearchIndex.Rebuild rebuild = index.beginRebuild(); Stream<ArticleDetail> all = published.all()) {
+            try (SearchIndex.Rebuild rebuild = index.beginRebuild(); Stream<ArticleDetail> all = articles.all()) {
                 fill(rebuild, all.iterator(), written, progress);
                 long changed;
                 applying.lock();
@@ -395,7 +397,7 @@ public class SearchIndexing implements SmartLifecycle {
                 waiting.acquireUninterruptibly();
                 done.add(workers.submit(() -> {
                     try {
-                        rebuild.apply(batch.stream().map(ArticleDocument::of).toList(), List.of());
+                        rebuild.add(batch.stream().map(ArticleDocument::of).toList());
                         long total = written.addAndGet(batch.size());
                         synchronized (progress) {
                             progress.accept(total);

@@ -24,7 +24,7 @@ import org.masthead.search.analysis.ChineseAnalysis;
 final class ArticleFields {
 
     /** Kept in each commit's user data; a different value makes the start-up check rebuild the index. */
-    static final String MAPPING_VERSION = "3";
+    static final String MAPPING_VERSION = "4";
 
     static final String MAPPING_KEY = "masthead.mapping";
 
@@ -78,6 +78,8 @@ final class ArticleFields {
     static final String CHANNEL = "channel";
 
     static final String CHANNEL_SLUG = "channel_slug";
+
+    /** The status code ("draft", "published" …): filter (readers see only "published"), stored for the back office's hits. */
     static final String STATUS = "status";
 
     /** Epoch milliseconds: range filter, time sort, recency; stored. */
@@ -153,7 +155,7 @@ final class ArticleFields {
         if (a.channelSlug() != null) {
             doc.add(new KeywordField(CHANNEL_SLUG, a.channelSlug(), Field.Store.NO));
         }
-        doc.add(new KeywordField(STATUS, a.status(), Field.Store.NO));
+        doc.add(new KeywordField(STATUS, a.status(), Field.Store.YES));
         doc.add(new LongField(PUBLISHED_AT, a.publishedAt().toEpochMilli(), Field.Store.YES));
         doc.add(new LongField(UPDATED_AT, a.updatedAt().toEpochMilli(), Field.Store.YES));
         return doc;

@@ -33,6 +33,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -57,6 +58,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import org.masthead.article.ArticleChecksum;
+import org.masthead.article.ArticleVersion;
 import org.masthead.search.ArticleDocument;
 import org.masthead.search.FacetCount;
 import org.masthead.search.Hit;
@@ -69,6 +72,7 @@ import org.masthead.search.SearchSettings;
 import org.masthead.search.SearchUnavailableException;
 import org.masthead.search.Suggestion;
 import org.masthead.search.UserQuery;
+import org.masthead.search.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -94,8 +98,16 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private static final int FACET_LIMIT = 20;
     private static final int SNIPPET_CHARS = 120;
     private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
+
+    /**
+     * Memory for documents being indexed before they are flushed to a segment (Lucene's default is
+     * 16 MB). An article here makes about nine times the index data of its text alone (stored text,
+     * positions and offsets, bigram backups): with the default a rebuild flushed tiny segments and
+     * spent its time merging them (bench/README.md, "search-index").
+     */
+    static final double RAM_BUFFER_MB = 64;
     private static final Set<String> SHOWN = Set.of(ArticleFields.ID, ArticleFields.URL, ArticleFields.TITLE, ArticleFields.SOURCE,
-            ArticleFields.CHANNEL, ArticleFields.PUBLISHED_AT);
+            ArticleFields.CHANNEL, ArticleFields.PUBLISHED_AT, ArticleFields.STATUS);
 
     /** An open index directory with its writer and the searchers over it. */
     private record Generation(String name, Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
@@ -195,6 +207,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         try {
             IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config);
             if (create) {
@@ -434,36 +447,49 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public IndexChecksum checksum() {
-        long[] sums = new long[3];
-        forEachDocument((id, updatedAt) -> {
+        long[] sums = new long[4];
+        forEachDocument((id, updatedAt, status) -> {
             sums[0]++;
             sums[1] += id;
             sums[2] += updatedAt;
+            sums[3] += id * ArticleChecksum.statusWeight(status);
         });
-        return new IndexChecksum(sums[0], sums[1], sums[2]);
+        return new IndexChecksum(sums[0], sums[1], sums[2], sums[3]);
     }
 
     @Override
-    public Map<Long, Long> versions() {
-        Map<Long, Long> versions = new HashMap<>();
-        forEachDocument(versions::put);
+    public Map<Long, ArticleVersion> versions() {
+        Map<Long, ArticleVersion> versions = new HashMap<>();
+        forEachDocument((id, updatedAt, status) -> versions.put(id, new ArticleVersion(id, Instant.ofEpochMilli(updatedAt), status)));
         return versions;
     }
 
     private interface DocumentVersion {
-        void accept(long id, long updatedAt);
+        void accept(long id, long updatedAt, String status);
     }
 
-    /** Id and update time of every live document, from doc values (no stored field is read). */
+    /** Id, update time and status of every live document, from doc values (no stored field is read). */
     private void forEachDocument(DocumentVersion sink) {
         withSearcher(searcher -> {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 SortedNumericDocValues ids = DocValues.getSortedNumeric(leaf.reader(), ArticleFields.ID);
                 SortedNumericDocValues updated = DocValues.getSortedNumeric(leaf.reader(), ArticleFields.UPDATED_AT);
+                SortedSetDocValues statuses = DocValues.getSortedSet(leaf.reader(), ArticleFields.STATUS);
+                // A segment has few distinct statuses: look each ordinal up once.
+                String[] names = new String[(int) Math.min(1024, statuses.getValueCount())];
                 for (int doc = ids.nextDoc(); doc != SortedNumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
                     if ((live == null || live.get(doc)) && updated.advanceExact(doc)) {
-                        sink.accept(ids.nextValue(), updated.nextValue());
+                        String status = null;
+                        if (statuses.advanceExact(doc)) {
+                            int ord = (int) statuses.nextOrd();
+                            if (ord < names.length) {
+                                status = names[ord] != null ? names[ord] : (names[ord] = statuses.lookupOrd(ord).utf8ToString());
+                            } else {
+                                status = statuses.lookupOrd(ord).utf8ToString();
+                            }
+                        }
+                        sink.accept(ids.nextValue(), updated.nextValue(), status);
                     }
                 }
             }
@@ -499,6 +525,18 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         public void apply(List<ArticleDocument> upserts, Collection<Long> removals) {
             try {
                 write(building.writer(), upserts, removals);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing the new search index failed", e);
+            }
+        }
+
+        /** Adds without a delete term per document: a delete is resolved against every segment at each flush. */
+        @Override
+        public void add(List<ArticleDocument> documents) {
+            try {
+                for (ArticleDocument document : documents) {
+                    building.writer().addDocument(ArticleFields.toDocument(document));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the new search index failed", e);
             }
@@ -559,7 +597,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         Instant now = clock.instant();
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.positive(), Occur.MUST);
         text.exclusions().forEach(q -> full.add(q, Occur.MUST_NOT));
-        QueryBuilder.visibleAt(full, now, query.from(), query.to());
+        QueryBuilder.visibleAt(full, query.visibility(), now, query.from(), query.to());
         QueryBuilder.filters(full, query);
         if (query.order() == SearchQuery.Order.RELEVANCE && settings.recencyWeight() > 0) {
             full.add(QueryBuilder.recency(now, settings.recencyWeight(), settings.recencyPivot().toMillis()), Occur.SHOULD);
@@ -607,7 +645,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     /** The text query with the visibility and the request's filters, as the did-you-mean check runs it. */
     private static Query restricted(Query textQuery, SearchQuery query, Instant now) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
-        QueryBuilder.visibleAt(b, now, query.from(), query.to());
+        QueryBuilder.visibleAt(b, query.visibility(), now, query.from(), query.to());
         QueryBuilder.filters(b, query);
         return b.build();
     }
@@ -664,7 +702,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                     snippets[i] != null ? snippets[i] : "",
                     Instant.ofEpochMilli(doc.getField(ArticleFields.PUBLISHED_AT).numericValue().longValue()),
                     doc.get(ArticleFields.SOURCE),
-                    doc.get(ArticleFields.CHANNEL)));
+                    doc.get(ArticleFields.CHANNEL),
+                    doc.get(ArticleFields.STATUS)));
         }
         return hits;
     }
@@ -687,7 +726,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         }
         Instant now = clock.instant();
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(QueryBuilder.tokensQuery(ArticleFields.TITLE_CHARS, characters), Occur.MUST);
-        QueryBuilder.visibleAt(query, now, null, null);
+        QueryBuilder.visibleAt(query, Visibility.PUBLIC, now, null, null);
         Query built = query.build();
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);

@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.UserQuery;
+import org.masthead.search.Visibility;
 
 /**
  * Turns a parsed {@link UserQuery} and the filters into Lucene queries, built directly from analysed
@@ -36,6 +37,9 @@ final class QueryBuilder {
 
     /** Tokens used of one word or phrase; a longer phrase is cut (a 200-character limit keeps this rare). */
     static final int MAX_TOKENS_PER_PART = 64;
+
+    /** The one status readers see. */
+    static final String PUBLISHED = "published";
 
     /** A token and where it stands: position for phrases, offsets into the analysed text for rewriting it. */
     record Token(String term, int position, int start, int end) {}
@@ -102,12 +106,23 @@ final class QueryBuilder {
         return phrase.build();
     }
 
-    /** What readers may see now: published, publish time reached. */
-    static void visibleAt(BooleanQuery.Builder query, Instant now, Instant from, Instant to) {
-        query.add(KeywordField.newExactQuery(ArticleFields.STATUS, "published"), Occur.FILTER);
-        long upper = to == null ? now.toEpochMilli() : Math.min(now.toEpochMilli(), to.toEpochMilli());
+    /**
+     * What this search may see, within the publish-time range {@code from}–{@code to} (either null):
+     * for readers ({@link Visibility#PUBLIC}) published articles whose publish time has come; for the
+     * back office every status, or the one asked for, whatever the publish time.
+     */
+    static void visibleAt(BooleanQuery.Builder query, Visibility visibility, Instant now, Instant from, Instant to) {
         long lower = from == null ? Long.MIN_VALUE : from.toEpochMilli();
-        query.add(LongField.newRangeQuery(ArticleFields.PUBLISHED_AT, lower, upper), Occur.FILTER);
+        long upper = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        if (!visibility.editorial()) {
+            query.add(KeywordField.newExactQuery(ArticleFields.STATUS, PUBLISHED), Occur.FILTER);
+            upper = Math.min(now.toEpochMilli(), upper);
+        } else if (visibility.status() != null) {
+            query.add(KeywordField.newExactQuery(ArticleFields.STATUS, visibility.status()), Occur.FILTER);
+        }
+        if (lower != Long.MIN_VALUE || upper != Long.MAX_VALUE) {
+            query.add(LongField.newRangeQuery(ArticleFields.PUBLISHED_AT, lower, upper), Occur.FILTER);
+        }
     }
 
     static void filters(BooleanQuery.Builder query, SearchQuery search) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.masthead.article.ArticleChecksum;
+import org.masthead.article.ArticleVersion;
 import org.masthead.search.ArticleDocument;
 import org.masthead.search.FacetCount;
 import org.masthead.search.Hit;
@@ -21,6 +23,7 @@ import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
 import org.masthead.search.SearchSettings;
 import org.masthead.search.Suggestion;
+import org.masthead.search.Visibility;
 
 /** The Lucene index on its own, with hand-made documents: matching, ranking, filters, snippets, suggestions, rebuild. */
 class LuceneSearchIndexTest {
@@ -233,7 +236,69 @@ class LuceneSearchIndexTest {
         assertThat(checksum.count()).isEqualTo(2);
         assertThat(checksum.idSum()).isEqualTo(3);
         assertThat(checksum.updatedAtSum()).isEqualTo(NOW.minus(Duration.ofDays(1)).toEpochMilli() + NOW.minus(Duration.ofDays(2)).toEpochMilli());
-        assertThat(index.versions()).containsEntry(1L, NOW.minus(Duration.ofDays(1)).toEpochMilli()).hasSize(2);
+        assertThat(checksum.statusSum()).isEqualTo(3 * ArticleChecksum.statusWeight("published"));
+        assertThat(index.versions()).containsEntry(1L, new ArticleVersion(1, NOW.minus(Duration.ofDays(1)), "published")).hasSize(2);
+        add(new ArticleDocument(3, "/articles/3", "三", "三。", List.of(), null, null, null, "draft", NOW, NOW));
+        assertThat(index.checksum().statusSum()).isEqualTo(3 * ArticleChecksum.statusWeight("published") + 3 * ArticleChecksum.statusWeight("draft"));
+        assertThat(index.versions().get(3L).status()).isEqualTo("draft");
+    }
+
+    static ArticleDocument withStatus(long id, String title, String text, String source, String channel, String status, Instant publishedAt) {
+        return new ArticleDocument(id, "/articles/" + id, title, text, List.of("秘密标签"), source, channel, channel, status, publishedAt, publishedAt);
+    }
+
+    /**
+     * The index holds drafts, scheduled, unpublished and archived articles for the back office; a
+     * search for readers must not show them anywhere: hits, totals, facet counts, suggestions, "did
+     * you mean", filters on their channel or source.
+     */
+    @Test
+    void nothingButPublishedAndDueArticlesReachesReaders() {
+        Instant past = NOW.minus(Duration.ofDays(3));
+        add(doc(1, "熊猫基地开放", "大熊猫馆今天开放。", List.of(), "新京报", "社会", past),
+                withStatus(2, "熊猫草稿 保密词", "草稿里的熊猫和保密词。", "内部来源", "内部栏目", "draft", past),
+                withStatus(3, "熊猫定时 保密词", "定时发布的熊猫和保密词。", "内部来源", "内部栏目", "published", NOW.plus(Duration.ofHours(2))),
+                withStatus(4, "熊猫撤下 保密词", "撤下的熊猫和保密词。", "内部来源", "内部栏目", "unpublished", past),
+                withStatus(5, "熊猫归档 保密词", "归档的熊猫和保密词。", "内部来源", "内部栏目", "archived", past),
+                withStatus(6, "熊猫排期 保密词", "排期的熊猫和保密词。", "内部来源", "内部栏目", "scheduled", past));
+
+        SearchResults panda = index.search(SearchQuery.of("熊猫"));
+        assertThat(ids(panda)).containsExactly(1L);
+        assertThat(panda.total()).isEqualTo(1);
+        assertThat(panda.channels()).containsExactly(new FacetCount("社会", 1));
+        assertThat(panda.sources()).containsExactly(new FacetCount("新京报", 1));
+        assertThat(panda.hits()).extracting(Hit::status).containsExactly("published");
+        for (String q : List.of("保密词", "秘密标签", "内部来源", "草稿", "熊猫 保密词")) {
+            SearchResults secret = index.search(SearchQuery.of(q));
+            assertThat(secret.total()).as(q).isZero();
+            assertThat(secret.channels()).as(q).isEmpty();
+            assertThat(secret.sources()).as(q).isEmpty();
+            assertThat(secret.didYouMean()).as(q).isNull();
+        }
+        assertThat(index.search(SearchQuery.of("保秘词")).didYouMean()).as("a correction only toward visible articles").isNull();
+        assertThat(index.search(SearchQuery.of("熊猫").inChannel("内部栏目")).total()).isZero();
+        assertThat(index.search(SearchQuery.of("熊猫").fromSource("内部来源")).total()).isZero();
+        assertThat(index.search(SearchQuery.of("熊猫").orderedBy(SearchQuery.Order.TIME)).hits()).extracting(Hit::id).containsExactly(1L);
+        assertThat(index.suggest("熊猫", 10)).extracting(Suggestion::id).containsExactly(1L);
+        assertThat(index.suggest("保密", 10)).isEmpty();
+
+        // The back office asks for more, on purpose.
+        SearchResults all = index.search(SearchQuery.of("熊猫").visibleAs(Visibility.anyStatus()));
+        assertThat(ids(all)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(all.channels()).containsExactly(new FacetCount("内部栏目", 5), new FacetCount("社会", 1));
+        assertThat(all.hits()).filteredOn(h -> h.id() == 2L).singleElement().satisfies(h -> {
+            assertThat(h.status()).isEqualTo("draft");
+            assertThat(h.titleHtml()).isEqualTo("<mark>熊猫</mark>草稿 保密词");
+        });
+        assertThat(ids(index.search(SearchQuery.of("保密词").visibleAs(Visibility.status("draft"))))).containsExactly(2L);
+        assertThat(ids(index.search(SearchQuery.of("保密词").visibleAs(Visibility.status("published"))))).as("scheduled for later, still shown to editors")
+                .containsExactly(3L);
+        assertThat(index.search(SearchQuery.of("保秘词").visibleAs(Visibility.anyStatus())).didYouMean()).isEqualTo("保密词");
+        assertThat(ids(index.search(SearchQuery.of("熊猫").visibleAs(Visibility.anyStatus()).between(past.minusSeconds(1), past.plusSeconds(1)))))
+                .containsExactlyInAnyOrder(1L, 2L, 4L, 5L, 6L);
+        assertThat(SearchQuery.of("熊猫").visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(SearchQuery.of("熊猫").visibleAs(Visibility.anyStatus()).page(2, 10).inChannel("社会").visibility()).isEqualTo(Visibility.anyStatus());
+        assertThatThrownBy(() -> new Visibility(false, "draft")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.masthead.platform.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class PublishedArticlesPostgresIT extends PublishedArticlesContract {
+class ArticleSnapshotsPostgresIT extends ArticleSnapshotsContract {
 
     static EmbeddedPostgres postgres;
 

@@ -1,0 +1,66 @@
+package org.masthead.api;
+
+import org.masthead.article.ArticleStatus;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchQuery;
+import org.masthead.search.SearchResults;
+import org.masthead.search.Visibility;
+import org.masthead.setting.SiteSettings;
+import org.masthead.setting.SiteSettingsStore;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/admin/search?…&status=…}: the back office's search, with the public search's
+ * parameters (see {@link SearchApiController}) over every article, whatever its status and publish
+ * time (drafts, scheduled, unpublished …), or only those with {@code status}. Each hit says its
+ * status. Admins only (SecurityConfiguration); errors are the public search's JSON 400 and 503
+ * ({@link SearchErrors}).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/admin/search", produces = MediaType.APPLICATION_JSON_VALUE)
+class SearchAdminApiController {
+
+    private final SearchIndex index;
+    private final SiteSettingsStore settings;
+
+    SearchAdminApiController(SearchIndex index, SiteSettingsStore settings) {
+        this.index = index;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    SearchResponse search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String status) {
+        SiteSettings site = settings.current();
+        SearchQuery query = new SearchQuery(q, channel, source, tag, SearchApiController.start("from", from, site.timeZone()),
+                SearchApiController.end("to", to, site.timeZone()), SearchApiController.order(sort), SearchApiController.number("page", page, 1),
+                SearchApiController.number("size", size, SearchQuery.DEFAULT_SIZE), visibility(status));
+        SearchResults results = index.search(query);
+        return SearchResponse.of(q, results, site.baseUrl(), site.timeZone(), true);
+    }
+
+    /** Absent, blank or {@code all}: every status; otherwise one of the article statuses, or a 400 naming them. */
+    static Visibility visibility(String status) {
+        if (status == null || status.isBlank() || status.strip().equalsIgnoreCase("all")) {
+            return Visibility.anyStatus();
+        }
+        try {
+            return Visibility.status(ArticleStatus.fromCode(status).code());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status: " + e.getMessage() + " (or all)", e);
+        }
+    }
+}
