@@ -1,10 +1,15 @@
 package org.masthead.ingest.enrichment;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.masthead.article.ArticleDetail;
-import org.masthead.article.ArticleLookup;
+import org.masthead.article.ArticleSnapshots;
+import org.masthead.article.ArticleStatus;
 import org.springframework.stereotype.Service;
 
 /** Reads what enrichment stored: an article's story, summary, keywords and quality, and its story's other reports. */
@@ -12,11 +17,13 @@ import org.springframework.stereotype.Service;
 public class ArticleInsights {
 
     private final EnrichmentRepository repository;
-    private final ArticleLookup articles;
+    private final ArticleSnapshots snapshots;
+    private final Clock clock;
 
-    ArticleInsights(EnrichmentRepository repository, ArticleLookup articles) {
+    ArticleInsights(EnrichmentRepository repository, ArticleSnapshots snapshots, Clock clock) {
         this.repository = repository;
-        this.articles = articles;
+        this.snapshots = snapshots;
+        this.clock = clock;
     }
 
     /** What is known about the article; empty until it was first saved with enrichment in place. */
@@ -29,14 +36,20 @@ public class ArticleInsights {
      * {@code limit}: the "also reported by" list of an article page.
      */
     public List<ArticleDetail> alsoReported(long articleId, int limit) {
-        return repository.storyOf(articleId)
-                .map(story -> repository.otherMembers(story, articleId, limit * 2).stream()
-                        .map(articles::visible)
-                        .flatMap(Optional::stream)
-                        .filter(Objects::nonNull)
-                        .limit(limit)
-                        .toList())
-                .orElse(List.of());
+        // One statement for the members, and the members' details in one batch (a fixed few statements
+        // however many there are), never one lookup per member: this runs on every article page.
+        List<Long> members = repository.otherMembersOf(articleId, limit * 2);
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, ArticleDetail> found = new HashMap<>();
+        for (ArticleDetail a : snapshots.byIds(members)) {
+            if (a.status() == ArticleStatus.PUBLISHED && !a.publishedAt().isAfter(now)) {
+                found.put(a.id(), a);
+            }
+        }
+        return members.stream().map(found::get).filter(Objects::nonNull).limit(limit).toList();
     }
 
     /**

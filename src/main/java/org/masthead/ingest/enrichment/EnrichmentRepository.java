@@ -96,10 +96,11 @@ class EnrichmentRepository {
                 .optional();
     }
 
-    /** The other members of the story, first published first, at most {@code limit}. */
-    List<Long> otherMembers(long storyId, long articleId, int limit) {
-        return jdbc.sql("SELECT article_id FROM article_text WHERE story_id = ? AND article_id <> ? ORDER BY published_at, article_id LIMIT ?")
-                .params(storyId, articleId, limit)
+    /** The other members of the article's story, first published first: one statement, none when it has no story. */
+    List<Long> otherMembersOf(long articleId, int limit) {
+        return jdbc.sql("SELECT article_id FROM article_text WHERE story_id = (SELECT story_id FROM article_text WHERE article_id = ?) "
+                        + "AND article_id <> ? ORDER BY published_at, article_id LIMIT ?")
+                .params(articleId, articleId, limit)
                 .query(Long.class)
                 .list();
     }
