@@ -1,5 +1,6 @@
 package org.masthead.site;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,11 @@ class SearchPageController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        if (request.getAttribute(UndecodableParameters.UNDECODABLE) != null) {
+            return undecodable(response);
+        }
         SearchForm form = new SearchForm(q, channel, source, tag, from, to, sort, page);
         Messages msg = layouts.messages();
         SearchForm.Checked checked = form.check(layouts.formats().zone(), PAGE_SIZE);

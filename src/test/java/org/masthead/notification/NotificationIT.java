@@ -294,7 +294,7 @@ class NotificationIT {
     void keyFileIsServedAtTheKeysPathOnly() {
         HttpResponse<String> keyFile = TestSites.get(port, "/" + KEY + ".txt");
         assertThat(keyFile.statusCode()).isEqualTo(200);
-        assertThat(keyFile.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+        assertThat(keyFile.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).isEqualToIgnoringCase("text/plain;charset=UTF-8"));
         assertThat(keyFile.body()).isEqualTo(KEY);
 
         assertThat(TestSites.get(port, "/0000aaaa-not-the-key.txt").statusCode()).isEqualTo(404);
