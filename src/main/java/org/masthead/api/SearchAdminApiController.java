@@ -2,7 +2,6 @@ package org.masthead.api;
 
 import org.masthead.article.ArticleStatus;
 import org.masthead.search.SearchIndex;
-import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
 import org.masthead.search.Visibility;
 import org.masthead.setting.SiteSettings;
@@ -33,23 +32,10 @@ class SearchAdminApiController {
     }
 
     @GetMapping
-    SearchResponse search(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size,
-            @RequestParam(required = false) String status) {
+    SearchResponse search(SearchParams params, @RequestParam(required = false) String status) {
         SiteSettings site = settings.current();
-        SearchQuery query = new SearchQuery(q, channel, source, tag, SearchApiController.start("from", from, site.timeZone()),
-                SearchApiController.end("to", to, site.timeZone()), SearchApiController.order(sort), SearchApiController.number("page", page, 1),
-                SearchApiController.number("size", size, SearchQuery.DEFAULT_SIZE), visibility(status));
-        SearchResults results = index.search(query);
-        return SearchResponse.of(q, results, site.baseUrl(), site.timeZone(), true);
+        SearchResults results = index.search(params.query(site.timeZone(), visibility(status)));
+        return SearchResponse.of(params.q(), results, site.baseUrl(), site.timeZone(), true);
     }
 
     /** Absent, blank or {@code all}: every status; otherwise one of the article statuses, or a 400 naming them. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.masthead.search.SearchIndex;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
+import org.masthead.search.Visibility;
 import org.masthead.setting.SiteSettings;
 import org.masthead.setting.SiteSettingsStore;
 import org.springframework.http.MediaType;
@@ -38,21 +39,10 @@ class SearchApiController {
     }
 
     @GetMapping
-    SearchResponse search(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+    SearchResponse search(SearchParams params) {
         SiteSettings site = settings.current();
-        SearchQuery query = new SearchQuery(q, channel, source, tag, start("from", from, site.timeZone()), end("to", to, site.timeZone()),
-                order(sort), number("page", page, 1), number("size", size, SearchQuery.DEFAULT_SIZE));
-        SearchResults results = index.search(query);
-        return SearchResponse.of(q, results, site.baseUrl(), site.timeZone());
+        SearchResults results = index.search(params.query(site.timeZone(), Visibility.PUBLIC));
+        return SearchResponse.of(params.q(), results, site.baseUrl(), site.timeZone());
     }
 
     @GetMapping("/suggest")
