@@ -157,7 +157,22 @@ class RouteAccessMatrixIT {
             rule("POST /admin/users/{id}/role", "/admin/users/2/role", Access.ADMIN),
             rule("POST /admin/users/{id}/disable", "/admin/users/2/disable", Access.ADMIN),
             rule("POST /admin/users/{id}/enable", "/admin/users/2/enable", Access.ADMIN),
-            rule("POST /admin/users/{id}/password", "/admin/users/2/password", Access.ADMIN));
+            rule("POST /admin/users/{id}/password", "/admin/users/2/password", Access.ADMIN),
+            // Articles in the back office (admin.article; the preview is rendered by the site module). Signed in
+            // is enough at the address; what an author may do to which article is the article module's rule.
+            rule("GET /admin/articles", "/admin/articles", Access.AUTHOR),
+            rule("POST /admin/articles/bulk", "/admin/articles/bulk", Access.AUTHOR),
+            rule("GET /admin/articles/new", "/admin/articles/new", Access.AUTHOR),
+            rule("POST /admin/articles", "/admin/articles", Access.AUTHOR),
+            rule("GET /admin/articles/tags", "/admin/articles/tags?q=x", Access.AUTHOR),
+            rule("GET /admin/articles/{id:\\d{1,18}}/edit", "/admin/articles/999999/edit", Access.AUTHOR),
+            rule("POST /admin/articles/{id:\\d{1,18}}", "/admin/articles/999999", Access.AUTHOR),
+            rule("POST /admin/articles/{id:\\d{1,18}}/{action:submit|schedule|publish|unpublish|archive|reopen|delete}", "/admin/articles/999999/publish",
+                    Access.AUTHOR),
+            rule("GET /admin/articles/{id:\\d{1,18}}/revisions", "/admin/articles/999999/revisions", Access.AUTHOR),
+            rule("GET /admin/articles/{id:\\d{1,18}}/revisions/diff", "/admin/articles/999999/revisions/diff?from=1&to=2", Access.AUTHOR),
+            rule("POST /admin/articles/{id:\\d{1,18}}/revisions/{number:\\d{1,9}}/restore", "/admin/articles/999999/revisions/1/restore", Access.AUTHOR),
+            rule("GET /admin/articles/{id:\\d{1,18}}/preview", "/admin/articles/999999/preview", Access.AUTHOR));
 
     /**
      * Handled by Spring Security's filters, not by a handler mapping, so not discovered: checked all the
