@@ -2,6 +2,7 @@ package org.masthead.media;
 
 import jakarta.servlet.MultipartConfigElement;
 import javax.imageio.ImageIO;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -44,8 +45,12 @@ class MediaConfiguration {
         return factory.createMultipartConfig();
     }
 
-    /** Before Spring Security (order -100), so the CSRF check never starts parsing an oversized body. */
+    /**
+     * Before Spring Security (order -100), so the CSRF check never starts parsing an oversized body. Only
+     * in a web application: a context without a server (the storage tests) has no LocaleResolver.
+     */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(MediaSettings settings, MessageSource messages, LocaleResolver localeResolver) {
         UploadSizeFilter filter = new UploadSizeFilter(settings.maxBytes().toBytes() + FORM_OVERHEAD, MediaLibrary.readableSize(settings.maxBytes().toBytes()),
                 messages, localeResolver);

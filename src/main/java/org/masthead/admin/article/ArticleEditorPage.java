@@ -50,6 +50,27 @@ public record ArticleEditorPage(
         return actions.stream().anyMatch(a -> a.code().equals(code));
     }
 
+    /** The new draft's publish time as typed, if a {@code datetime-local} can show it ("" otherwise: the error quotes it). */
+    public String publishAtValue() {
+        return localDateTime(form.publishAt());
+    }
+
+    public String scheduleAtValue() {
+        return localDateTime(scheduleAt);
+    }
+
+    private static String localDateTime(String value) {
+        try {
+            if (value == null || value.isBlank()) {
+                return "";
+            }
+            java.time.LocalDateTime.parse(value.strip());
+            return value.strip();
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
+        }
+    }
+
     public String fieldError(String field) {
         return field.equals(errorField) ? error : null;
     }

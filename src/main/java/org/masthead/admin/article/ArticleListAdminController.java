@@ -168,6 +168,8 @@ class ArticleListAdminController {
         Long sourceId = number(f.source(), "desk.invalid.source", problems, msg);
         LocalDate from = date(f.from(), problems, msg);
         LocalDate to = date(f.to(), problems, msg);
+        // A date input can only show a date: one that could not be read is named in the message instead.
+        f = new ArticleListPage.Filters(f.q(), f.status(), f.channel(), f.source(), f.author(), from == null ? "" : f.from(), to == null ? "" : f.to());
         int pageNo = PageSlice.pageNumber(intOrNull(params.get("page")));
         DeskQuery query = new DeskQuery(f.q().isEmpty() ? null : f.q(), status1, channelId, sourceId, f.author().isEmpty() ? null : f.author(),
                 from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
