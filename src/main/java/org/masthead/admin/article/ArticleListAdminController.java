@@ -153,23 +153,24 @@ class ArticleListAdminController {
         Messages msg = layouts.messages();
         Actor actor = AdminActors.of(auth, request);
         ZoneId zone = settings.current().timeZone();
-        ArticleListPage.Filters f = new ArticleListPage.Filters(param(params, "q"), param(params, "status"), param(params, "channel"),
+        ArticleListPage.Filters typed = new ArticleListPage.Filters(param(params, "q"), param(params, "status"), param(params, "channel"),
                 param(params, "source"), param(params, "author"), param(params, "from"), param(params, "to"));
         List<String> problems = new ArrayList<>();
         ArticleStatus status1 = null;
-        if (!f.status().isEmpty()) {
+        if (!typed.status().isEmpty()) {
             try {
-                status1 = ArticleStatus.fromCode(f.status());
+                status1 = ArticleStatus.fromCode(typed.status());
             } catch (IllegalArgumentException e) {
-                problems.add(msg.get("desk.invalid.status", f.status()));
+                problems.add(msg.get("desk.invalid.status", typed.status()));
             }
         }
-        Long channelId = number(f.channel(), "desk.invalid.channel", problems, msg);
-        Long sourceId = number(f.source(), "desk.invalid.source", problems, msg);
-        LocalDate from = date(f.from(), problems, msg);
-        LocalDate to = date(f.to(), problems, msg);
+        Long channelId = number(typed.channel(), "desk.invalid.channel", problems, msg);
+        Long sourceId = number(typed.source(), "desk.invalid.source", problems, msg);
+        LocalDate from = date(typed.from(), problems, msg);
+        LocalDate to = date(typed.to(), problems, msg);
         // A date input can only show a date: one that could not be read is named in the message instead.
-        f = new ArticleListPage.Filters(f.q(), f.status(), f.channel(), f.source(), f.author(), from == null ? "" : f.from(), to == null ? "" : f.to());
+        ArticleListPage.Filters f = new ArticleListPage.Filters(typed.q(), typed.status(), typed.channel(), typed.source(), typed.author(),
+                from == null ? "" : typed.from(), to == null ? "" : typed.to());
         int pageNo = PageSlice.pageNumber(intOrNull(params.get("page")));
         DeskQuery query = new DeskQuery(f.q().isEmpty() ? null : f.q(), status1, channelId, sourceId, f.author().isEmpty() ? null : f.author(),
                 from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
