@@ -87,7 +87,7 @@ abstract class DeskStorageContract {
         assertThat(ids(new DeskQuery(null, null, null, null, "王小明", null, null), EDITOR)).as("by byline").containsExactlyInAnyOrder(wangDraft, liDraft);
         assertThat(ids(new DeskQuery(null, null, null, null, "li", null, null), EDITOR)).as("by account").containsExactly(liDraft);
         Instant from = Instant.parse("2026-03-02T00:00:00Z");
-        Instant to = Instant.parse("2026-03-31T00:00:00Z");
+        Instant to = Instant.parse("2026-04-01T00:00:00Z");
         assertThat(ids(new DeskQuery(null, null, null, null, null, from, to), EDITOR)).as("publish time in [from, to)").containsExactly(imported, liDraft);
         assertThat(ids(new DeskQuery("春运", ArticleStatus.DRAFT, traffic, null, "王小明", null, from), EDITOR)).containsExactly(wangDraft);
     }

@@ -184,6 +184,7 @@ class EditorialBrowserIT {
     // ---- screens
 
     void shot(String name) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); if (document.activeElement) { document.activeElement.blur(); }");
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
@@ -225,6 +226,7 @@ class EditorialBrowserIT {
         }
 
         void signOut() {
+            driver.get(url("/admin"));
             driver.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
             wait.until(ExpectedConditions.urlContains("/admin/login"));
         }
