@@ -160,6 +160,14 @@
   var quill = new Quill(surface, {
     theme: 'snow',
     modules: {
+      // Tab and Shift+Tab move the focus, as in every other field, instead of indenting: no keyboard trap.
+      keyboard: {
+        bindings: {
+          tab: { key: 9, handler: function () { return true; } },
+          indent: { key: 9, format: ['blockquote', 'indent', 'list'], handler: function () { return true; } },
+          outdent: { key: 9, shiftKey: true, format: ['blockquote', 'indent', 'list'], handler: function () { return true; } }
+        }
+      },
       toolbar: {
         container: [
           [{ header: [2, 3, false] }],
