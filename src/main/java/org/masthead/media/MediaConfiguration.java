@@ -33,7 +33,7 @@ class MediaConfiguration {
      * Replaces Boot's own (spring.servlet.multipart.max-*). The server's limit sits just above ours, so
      * a file a little over {@code max-bytes} still arrives and is refused by {@link MediaLibrary} with its
      * message, and one far over is answered by {@link UploadSizeFilter} from its Content-Length; only a
-     * chunked upload with no declared length meets the server's bare limit.
+     * chunked upload with no declared length meets the server's limit (a bare 400 or 413).
      */
     @Bean
     MultipartConfigElement multipartConfigElement(MediaSettings settings) {
@@ -44,14 +44,18 @@ class MediaConfiguration {
         return factory.createMultipartConfig();
     }
 
-    /** Before Spring Security (order -100), so the CSRF check never starts parsing an oversized body. */
+    /**
+     * Before anything reads parameters, which parses a multipart body: the page cache's capture
+     * (HIGHEST_PRECEDENCE, GET only) comes first, the site's query-string check (+10) and Spring
+     * Security (-100) after.
+     */
     @Bean
     FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(MediaSettings settings, MessageSource messages, LocaleResolver localeResolver) {
         UploadSizeFilter filter = new UploadSizeFilter(settings.maxBytes().toBytes() + FORM_OVERHEAD, MediaLibrary.readableSize(settings.maxBytes().toBytes()),
                 messages, localeResolver);
         FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/admin/media", "/api/v1/media");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }
