@@ -17,13 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -116,15 +114,6 @@ class MediaAdminController {
         return "redirect:/admin/media";
     }
 
-    /** A chunked upload (no Content-Length) over the server's own limit. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(HttpServletRequest request) {
-        String message = layouts.messages().get("media.error.tooLarge", media.maxSize());
-        if (wantsJson(request.getHeader("Accept"))) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
-        }
-        return "redirect:/admin/media?tooLarge";
-    }
 
     private static boolean wantsJson(String accept) {
         return accept != null && accept.contains("application/json");

@@ -11,11 +11,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -47,12 +45,6 @@ class MediaApiController {
         }
     }
 
-    /** A chunked upload (no Content-Length) over the server's own limit. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge() {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(Map.of("error", messages.getMessage("media.error.tooLarge", new Object[] {media.maxSize()}, LocaleContextHolder.getLocale())));
-    }
 
     private static Map<String, Object> body(MediaItem item) {
         Map<String, String> thumbnails = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ class MediaConfiguration {
      * Replaces Boot's own (spring.servlet.multipart.max-*). The server's limit sits just above ours, so
      * a file a little over {@code max-bytes} still arrives and is refused by {@link MediaLibrary} with its
      * message, and one far over is answered by {@link UploadSizeFilter} from its Content-Length; only a
-     * chunked upload with no declared length meets the server's bare limit.
+     * chunked upload with no declared length meets the server's limit (a bare 400 or 413).
      */
     @Bean
     MultipartConfigElement multipartConfigElement(MediaSettings settings) {
@@ -46,8 +46,10 @@ class MediaConfiguration {
     }
 
     /**
-     * Before Spring Security (order -100), so the CSRF check never starts parsing an oversized body. Only
-     * in a web application: a context without a server (the storage tests) has no LocaleResolver.
+     * Before anything reads parameters, which parses a multipart body: the page cache's capture
+     * (HIGHEST_PRECEDENCE, GET only) comes first, the site's query-string check (+10) and Spring
+     * Security (-100) after. Only in a web application:
+     * a context without a server (the storage tests) has no LocaleResolver.
      */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,7 +58,7 @@ class MediaConfiguration {
                 messages, localeResolver);
         FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/admin/media", "/api/v1/media");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

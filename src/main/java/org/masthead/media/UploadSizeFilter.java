@@ -14,8 +14,9 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Answers an upload whose declared length is over the limit before anything reads it: 413 with the
  * message as JSON for API clients and scripts ({@code Accept: application/json}), a redirect back to
- * the media library with the message for the form. It runs before Spring Security, whose CSRF check
- * would otherwise parse the multipart body and meet the server's own limit, which has no words of ours.
+ * the media library with the message for the form. It runs before every filter that reads request
+ * parameters (org.masthead.site's check of the query string, Spring Security's CSRF check), which would
+ * parse the multipart body and meet the server's own limit, which has no words of ours.
  */
 final class UploadSizeFilter extends OncePerRequestFilter {
 
