@@ -85,7 +85,7 @@ class ReviewAdminController {
         List<ReviewPage.ReviewLine> lines = slice.items().stream().map(i -> new ReviewPage.ReviewLine(i.articleId(), i.title(), i.excerpt(),
                 i.sourceName() == null ? "" : i.sourceName(), i.originalUrl(), layouts.time(i.publishedAt()),
                 i.flagged() ? msg.get("review.score", i.score()) : msg.get("review.notFlagged"), i.flagged(),
-                i.flagged() ? i.reasons().stream().map(r -> msg.get("quality.reason." + r)).toList() : List.of())).toList();
+                i.flagged() ? i.reasons().stream().map(r -> msg.get(r)).toList() : List.of())).toList();
         ReviewPage model = new ReviewPage(layouts.layout(request, "review", msg.get("admin.nav.review")), lines, slice.page(), slice.totalPages(),
                 slice.total(), error, notice);
         ModelAndView view = new ModelAndView("admin/review", Map.of("page", model));

@@ -163,7 +163,7 @@ class SourceAdminController {
         String detail = e.detail() == null ? "" : e.detail();
         if (IngestEvent.FLAGGED.equals(e.kind())) {
             // Flag reasons are message keys: shown in words.
-            detail = String.join("、", Arrays.stream(detail.split(" ")).filter(k -> !k.isBlank()).map(k -> msg.get("quality.reason." + k)).toList());
+            detail = String.join("、", Arrays.stream(detail.split(" ")).filter(k -> !k.isBlank()).map(msg::get).toList());
         }
         boolean bad = IngestEvent.FAILED.equals(e.kind()) || IngestEvent.REJECTED.equals(e.kind()) || IngestEvent.FLAGGED.equals(e.kind());
         return new SourcePage.EventLine(layouts.time(e.at()), e.kind(), msg.get("ingest.event." + e.kind()), e.itemUrl() == null ? "" : e.itemUrl(),
