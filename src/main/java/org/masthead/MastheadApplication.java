@@ -1,6 +1,7 @@
 package org.masthead;
 
 import org.masthead.ingest.ImportCommand;
+import org.masthead.ingest.SourcesCommand;
 import org.masthead.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ public class MastheadApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(MastheadApplication.class, args));
+        }
+        if (args.length > 0 && args[0].equals("sources")) {
+            System.exit(SourcesCommand.run(MastheadApplication.class, args));
         }
         if (args.length > 0 && args[0].equals("reindex")) {
             System.exit(ReindexCommand.run(MastheadApplication.class, args));

@@ -87,6 +87,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/articles/*").hasAuthority(write)
                         // Media library uploads (org.masthead.api.MediaApiController).
                         .requestMatchers(HttpMethod.POST, "/api/v1/media").hasAuthority(Permission.MEDIA_WRITE.authority())
+                        // Sources (org.masthead.api.SourceApiController): health and the ingest log are for editors, changes
+                        // for whoever manages the taxonomy.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/**").hasAuthority(Permission.ARTICLES_EDIT_ANY.authority())
+                        .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         // An import may carry published articles, so it takes both writing and publishing.
@@ -118,6 +122,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/media", "/admin/media/**").hasAuthority(Permission.MEDIA_WRITE.authority())
                         .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/sources", "/admin/sources/**",
                                 "/admin/topics", "/admin/topics/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        // The review queue publishes and archives: for those who may publish.
+                        .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.ARTICLES_PUBLISH.authority())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.AUTHOR.name())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN).defaultSuccessUrl("/admin", false)

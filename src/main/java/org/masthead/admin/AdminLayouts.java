@@ -41,6 +41,7 @@ public class AdminLayouts {
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
+            new Section("review", "/admin/review", Permission.ARTICLES_PUBLISH.authority()),
             new Section("ads", "/admin/ads", Permission.ADS_WRITE.authority()),
             new Section("settings", "/admin/settings", Permission.SETTINGS_WRITE.authority()),
             new Section("users", "/admin/users", Permission.USERS_ADMIN.authority()),
@@ -57,7 +58,7 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, sources, ads,
+     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, sources, review, ads,
      *     settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {

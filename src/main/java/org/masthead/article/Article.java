@@ -139,10 +139,13 @@ final class Article {
         events.add(new ArticleWithdrawn(id, clock.instant()));
     }
 
-    /** published or unpublished → archived. */
+    /**
+     * published or unpublished → archived; also in review → archived, which is how an editor rejects
+     * an article held for review (a flagged feed item) while keeping it on record.
+     */
     void archive(Actor actor, Clock clock) {
         requireEditor(actor, ArticleAction.ARCHIVE);
-        requireFrom(ArticleAction.ARCHIVE, EnumSet.of(PUBLISHED, UNPUBLISHED));
+        requireFrom(ArticleAction.ARCHIVE, EnumSet.of(REVIEW, PUBLISHED, UNPUBLISHED));
         status = ARCHIVED;
         events.add(new ArticleWithdrawn(id, clock.instant()));
     }

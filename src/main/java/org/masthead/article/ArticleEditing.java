@@ -60,6 +60,23 @@ public class ArticleEditing {
      */
     @Transactional
     public SaveOutcome savePublished(ArticleDraft draft) {
+        return saveFromOutside(draft, ArticleStatus.PUBLISHED);
+    }
+
+    /**
+     * Like {@link #savePublished}, but a new article is held in review instead of published: for items
+     * from outside that the quality check flags (likely advertising), which an editor then publishes or
+     * archives. An article that already exists keeps its state, as with {@code savePublished}: the
+     * editor's decision wins over a later flag.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    @Transactional
+    public SaveOutcome saveForReview(ArticleDraft draft) {
+        return saveFromOutside(draft, ArticleStatus.REVIEW);
+    }
+
+    private SaveOutcome saveFromOutside(ArticleDraft draft, ArticleStatus initial) {
         Actor importer = Actor.system("import");
         validate(draft);
         String hash = contentHash(draft);
@@ -79,10 +96,12 @@ public class ArticleEditing {
             }
             return new SaveOutcome(id, SaveOutcome.Kind.UPDATED);
         }
-        long id = articles.insert(row, ArticleStatus.PUBLISHED, importer.name(), now);
+        long id = articles.insert(row, initial, importer.name(), now);
         articles.replaceChildren(id, draft.authors(), row.tags(), draft.figures());
-        keep(id, draft, importer, ArticleAction.IMPORT, "import", ArticleStatus.PUBLISHED, now);
-        events.publishEvent(new ArticlePublished(id, now));
+        keep(id, draft, importer, ArticleAction.IMPORT, "import", initial, now);
+        if (initial == ArticleStatus.PUBLISHED) {
+            events.publishEvent(new ArticlePublished(id, now));
+        }
         return new SaveOutcome(id, SaveOutcome.Kind.CREATED);
     }
 

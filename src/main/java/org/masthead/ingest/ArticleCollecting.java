@@ -19,6 +19,7 @@ import org.masthead.source.Source;
 import org.masthead.source.Sources;
 import org.masthead.text.BodyHtml;
 import org.masthead.text.PlainText;
+import org.masthead.text.Quality;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * with the same allowlist as imports. An item is recognised as already collected by its feed GUID
  * (per source), then its canonical URL (tracking parameters removed), then the hash of its
  * normalised text; a recognised item whose text changed at the source updates its article through
- * {@link ArticleEditing}, so the change becomes a revision rather than a second article.
+ * {@link ArticleEditing}, so the change becomes a revision rather than a second article. A new feed
+ * item that {@link Quality} flags (likely advertising, content-farm filler) is saved in review instead
+ * of published, for an editor to decide ({@code masthead.ingest.hold-flagged}); a page an editor
+ * imports by URL is their decision already and is never held.
  */
 @Service
 public class ArticleCollecting {
@@ -40,12 +44,14 @@ public class ArticleCollecting {
     private final Sources sources;
     private final ProvenanceRepository provenance;
     private final Clock clock;
+    private final boolean holdFlagged;
 
-    ArticleCollecting(ArticleEditing editing, Sources sources, ProvenanceRepository provenance, Clock clock) {
+    ArticleCollecting(ArticleEditing editing, Sources sources, ProvenanceRepository provenance, Clock clock, IngestSettings settings) {
         this.editing = editing;
         this.sources = sources;
         this.provenance = provenance;
         this.clock = clock;
+        this.holdFlagged = settings.holdFlagged();
     }
 
     @Transactional
@@ -100,7 +106,14 @@ public class ArticleCollecting {
             provenance.insert(sameText.get().articleId(), source.id(), item.feedId(), guid, item.url(), canonical, hash, now, false);
             return new CollectOutcome(CollectOutcome.Kind.DUPLICATE, sameText.get().articleId(), "same text as article " + sameText.get().articleId());
         }
-        CollectOutcome outcome = save(draft(item, title, body, canonical, source, now), CollectOutcome.Kind.CREATED);
+        ArticleDraft fresh = draft(item, title, body, canonical, source, now);
+        CollectOutcome outcome;
+        Quality.Verdict verdict = item.feedId() != null && holdFlagged ? Quality.assess(title, PlainText.fromHtml(body), links(body)) : null;
+        if (verdict != null && verdict.flagged()) {
+            outcome = hold(fresh, verdict);
+        } else {
+            outcome = save(fresh, CollectOutcome.Kind.CREATED);
+        }
         if (outcome.articleId() != null) {
             provenance.insert(outcome.articleId(), source.id(), item.feedId(), guid, item.url(), canonical, hash, now, true);
         }
@@ -110,6 +123,29 @@ public class ArticleCollecting {
     /** Where an article came from, newest first; empty for articles not collected. */
     public List<Provenance> provenanceOf(long articleId) {
         return provenance.ofArticle(articleId);
+    }
+
+    private CollectOutcome hold(ArticleDraft draft, Quality.Verdict verdict) {
+        try {
+            SaveOutcome saved = editing.saveForReview(draft);
+            if (saved.kind() != SaveOutcome.Kind.CREATED) {
+                // The URL already had an article (imported another way): it keeps its state, as any update.
+                return new CollectOutcome(saved.kind() == SaveOutcome.Kind.UPDATED ? CollectOutcome.Kind.UPDATED : CollectOutcome.Kind.UNCHANGED,
+                        saved.articleId(), null);
+            }
+            return new CollectOutcome(CollectOutcome.Kind.FLAGGED, saved.articleId(), String.join(" ", verdict.reasons()));
+        } catch (IllegalArgumentException e) {
+            return CollectOutcome.rejected(e.getMessage());
+        }
+    }
+
+    /** Links in a sanitised body, for the quality check's share of link text. */
+    static int links(String html) {
+        int count = 0;
+        for (int at = html.indexOf("<a "); at >= 0; at = html.indexOf("<a ", at + 3)) {
+            count++;
+        }
+        return count;
     }
 
     private CollectOutcome save(ArticleDraft draft, CollectOutcome.Kind intended) {

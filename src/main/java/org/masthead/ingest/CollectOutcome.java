@@ -9,6 +9,11 @@ public record CollectOutcome(Kind kind, Long articleId, String detail) {
     public enum Kind {
         /** A new article. */
         CREATED,
+        /**
+         * A new article the quality check flagged (likely advertising or filler): saved in review, not
+         * published; {@code detail} holds the reasons, message keys {@code quality.reason.*} separated by spaces.
+         */
+        FLAGGED,
         /** The source changed it (title edit, correction): the article was updated, so a revision follows. */
         UPDATED,
         /** Seen before, nothing changed. */

@@ -18,6 +18,15 @@ public class FeedHealth {
             long id, String url, String title, boolean enabled, long pollIntervalSeconds, Instant lastSuccessAt, Instant lastErrorAt,
             String lastError, int failureCount, Instant nextPollAt, int itemsLast24Hours, double itemsPerDay, long itemsTotal) {}
 
+    /**
+     * The health of a source over its feeds: the latest success and error, items per day summed, the
+     * next poll among its enabled feeds, and whether any feed is backing off after failures (then
+     * {@code failureCount} is the longest streak and {@code retryAt} when that feed is tried again).
+     */
+    public record SourceView(
+            long sourceId, int feedCount, Instant lastSuccessAt, Instant lastErrorAt, String lastError, int itemsLast24Hours, double itemsPerDay,
+            long itemsTotal, Instant nextPollAt, boolean backingOff, int failureCount, Instant retryAt, List<View> feeds) {}
+
     private final SourceFeeds feeds;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,6 +40,18 @@ public class FeedHealth {
     public List<View> ofSource(long sourceId) {
         Instant now = clock.instant();
         return feeds.ofSource(sourceId).stream().map(feed -> view(feed, now)).toList();
+    }
+
+    public SourceView ofSourceSummed(long sourceId) {
+        List<View> views = ofSource(sourceId);
+        Instant lastSuccess = views.stream().map(View::lastSuccessAt).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        View lastFailed = views.stream().filter(v -> v.lastErrorAt() != null).max(java.util.Comparator.comparing(View::lastErrorAt)).orElse(null);
+        Instant next = views.stream().filter(View::enabled).map(View::nextPollAt).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        View worst = views.stream().filter(v -> v.enabled() && v.failureCount() > 0).max(java.util.Comparator.comparingInt(View::failureCount)).orElse(null);
+        return new SourceView(sourceId, views.size(), lastSuccess, lastFailed == null ? null : lastFailed.lastErrorAt(), lastFailed == null ? null : lastFailed.lastError(),
+                views.stream().mapToInt(View::itemsLast24Hours).sum(), Math.round(views.stream().mapToDouble(View::itemsPerDay).sum() * 10) / 10.0,
+                views.stream().mapToLong(View::itemsTotal).sum(), next, worst != null, worst == null ? 0 : worst.failureCount(),
+                worst == null ? null : worst.nextPollAt(), views);
     }
 
     private View view(SourceFeed feed, Instant now) {

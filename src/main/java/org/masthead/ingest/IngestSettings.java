@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRedirects redirects followed
  * @param allowPrivateAddresses whether hosts on loopback or private networks may be fetched (off: import by URL must not read the intranet)
  * @param siteZone the zone of dates written without one (2023-08-29 09:18, 昨天 23:01)
+ * @param holdFlagged whether a new feed item the quality check flags (likely advertising, content-farm filler) is saved in review instead of published
+ * @param eventRetention how long the ingest event log keeps its lines
+ * @param pollNowTimeout how long "poll now" (API, back office) waits for a source's feeds before answering that the poll goes on in the background
  */
 @ConfigurationProperties("masthead.ingest")
 public record IngestSettings(
@@ -34,7 +37,10 @@ public record IngestSettings(
         @DefaultValue("8388608") long maxBytes,
         @DefaultValue("5") int maxRedirects,
         @DefaultValue("false") boolean allowPrivateAddresses,
-        @DefaultValue("Asia/Shanghai") String siteZone) {
+        @DefaultValue("Asia/Shanghai") String siteZone,
+        @DefaultValue("true") boolean holdFlagged,
+        @DefaultValue("30d") Duration eventRetention,
+        @DefaultValue("30s") Duration pollNowTimeout) {
 
     public FetchLimits fetchLimits() {
         return new FetchLimits(connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects, allowPrivateAddresses, FetchLimits.USER_AGENT);

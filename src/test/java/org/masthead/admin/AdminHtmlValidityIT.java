@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.masthead.TestBrowser;
 import org.masthead.TestSites;
+import org.masthead.article.ArticleDraft;
+import org.masthead.article.ArticleEditing;
+import org.masthead.source.SourceDirectory;
+import org.masthead.source.SourceProfile;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.masthead.site.NuHtmlChecker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +78,25 @@ class AdminHtmlValidityIT {
     void passwordAndForbiddenPagesAreValid() {
         assertValid(admin.get("/admin/password"), 200);
         assertValid(admin.get("/admin/forbidden"), 403);
+    }
+
+    @Test
+    void sourcePagesAndTheReviewQueueAreValid(@Autowired SourceDirectory directory, @Autowired ArticleEditing editing, @Autowired JdbcClient jdbc) {
+        SourceProfile source = directory.create(new SourceDirectory.Fields("校验来源", "https://check.example.cn/", "https://check.example.cn/logo.png"),
+                "https://check.example.cn/rss.xml", java.time.Duration.ofMinutes(30));
+        jdbc.sql("INSERT INTO ingest_event (at, source_id, feed_id, kind, article_id, item_url, detail) VALUES (?, ?, NULL, 'flagged', 1, ?, ?)")
+                .params(System.currentTimeMillis(), source.id(), "https://check.example.cn/a?x=1&y=2", "quality.reason.hospital-ad quality.reason.phone-number")
+                .update();
+        jdbc.sql("INSERT INTO ingest_event (at, source_id, feed_id, kind, detail) VALUES (?, ?, NULL, 'failed', 'HTTP 500 <boom>')")
+                .params(System.currentTimeMillis(), source.id()).update();
+        assertValid(admin.get("/admin/sources"), 200);
+        assertThat(assertValid(admin.postForm("/admin/sources", Map.of("name", "校验来源", "pollMinutes", "30")), 409)).contains("已存在");
+        assertThat(assertValid(admin.get("/admin/sources/" + source.id()), 200)).contains("医疗广告用语", "HTTP 500 &lt;boom&gt;");
+        assertValid(admin.postForm("/admin/sources/" + source.id(), Map.of("name", "校验来源", "homepage", "nope", "pollMinutes", "30")), 400);
+
+        editing.saveForReview(new ArticleDraft("上海哪里白癜风医院好", null, "<p>白癜风医院免费咨询热线 400-123-4567。</p>", null, java.time.Instant.now(),
+                "https://check.example.cn/ad.html", "校验来源", null, List.of(), null, List.of(), null, List.of()));
+        assertThat(assertValid(admin.get("/admin/review"), 200)).contains("上海哪里白癜风医院好", "医疗广告用语");
     }
 
     private String assertValid(HttpResponse<String> response, int status) {

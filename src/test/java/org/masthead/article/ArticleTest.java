@@ -62,8 +62,8 @@ class ArticleTest {
         row(rows, "unpublish", ADMIN, "409", "409", "409", "unpublished", "409", "409");
         row(rows, "archive", OWNER, "403", "403", "403", "403", "403", "403");
         row(rows, "archive", OTHER_AUTHOR, "403", "403", "403", "403", "403", "403");
-        row(rows, "archive", EDITOR, "409", "409", "409", "archived", "archived", "409");
-        row(rows, "archive", ADMIN, "409", "409", "409", "archived", "archived", "409");
+        row(rows, "archive", EDITOR, "409", "archived", "409", "archived", "archived", "409");
+        row(rows, "archive", ADMIN, "409", "archived", "409", "archived", "archived", "409");
         row(rows, "reopen", OWNER, "409", "draft", "403", "403", "403", "403");
         row(rows, "reopen", OTHER_AUTHOR, "403", "403", "403", "403", "403", "403");
         row(rows, "reopen", EDITOR, "409", "draft", "draft", "409", "draft", "draft");
@@ -212,8 +212,8 @@ class ArticleTest {
 
         ArticleRefused refused = catchThrowableOfType(ArticleRefused.class, () -> draft.archive(EDITOR, CLOCK));
 
-        assertThat(chinese(refused)).isEqualTo("文章当前为「草稿」，不能归档：只有「已发布、已撤下」的文章可以归档。");
-        assertThat(english(refused)).isEqualTo("The article is draft, so it cannot archive: only articles that are published, unpublished can.");
+        assertThat(chinese(refused)).isEqualTo("文章当前为「草稿」，不能归档：只有「待审核、已发布、已撤下」的文章可以归档。");
+        assertThat(english(refused)).isEqualTo("The article is draft, so it cannot archive: only articles that are in review, published, unpublished can.");
     }
 
     @Test

@@ -49,6 +49,38 @@ abstract class FeedLeaseContract {
     }
 
     @Test
+    void sourcesAreAddedRefusedChangedRetiredAndBroughtBackOnEveryDatabase() {
+        jdbc.sql("DELETE FROM source WHERE name LIKE '目录%'").update();
+        SourceDirectory directory = new SourceDirectory(jdbc, feeds, Clock.systemUTC());
+        SourceProfile created = directory.create(new SourceDirectory.Fields(" 目录 来源 ", "https://d.example.cn/", "https://d.example.cn/logo.png"),
+                "https://d.example.cn/rss.xml", Duration.ofMinutes(10));
+        assertThat(created.name()).isEqualTo("目录 来源");
+        assertThat(created.logoUrl()).isEqualTo("https://d.example.cn/logo.png");
+        assertThat(feeds.ofSource(created.id())).extracting(SourceFeed::url).containsExactly("https://d.example.cn/rss.xml");
+        SourceRefused duplicate = org.assertj.core.api.Assertions.catchThrowableOfType(SourceRefused.class,
+                () -> directory.create(new SourceDirectory.Fields("目录 来源", null, null), null, null));
+        assertThat(duplicate.key()).isEqualTo("source.error.duplicateName");
+        assertThat(duplicate.reason()).isEqualTo(SourceRefused.Reason.CONFLICT);
+
+        SourceProfile renamed = directory.update(created.id(), new SourceDirectory.Fields("目录来源二", null, null), "https://d.example.cn/more.xml", null);
+        assertThat(renamed.homepage()).isNull();
+        assertThat(feeds.ofSource(created.id())).hasSize(2);
+
+        SourceDirectory.Retired retired = directory.retire(created.id());
+        assertThat(retired.feedsRemoved()).isEqualTo(2);
+        assertThat(directory.byId(created.id())).isEmpty();
+        assertThat(directory.list()).extracting(SourceProfile::id).doesNotContain(created.id());
+        assertThat(directory.create(new SourceDirectory.Fields("目录来源二", null, null), null, null).id()).isEqualTo(created.id());
+
+        // The event log table of the same migration, read the way IngestEvents pages it.
+        jdbc.sql("INSERT INTO ingest_event (at, source_id, feed_id, kind, article_id, item_url, detail) VALUES (?, ?, NULL, 'flagged', NULL, ?, ?)")
+                .params(System.currentTimeMillis(), created.id(), "https://d.example.cn/a.html", "quality.reason.hospital-ad").update();
+        assertThat(jdbc.sql("SELECT kind FROM ingest_event WHERE source_id = ? ORDER BY id DESC LIMIT ? OFFSET ?").params(created.id(), 10, 0L)
+                .query(String.class).list()).containsExactly("flagged");
+        jdbc.sql("DELETE FROM ingest_event WHERE source_id = ?").param(created.id()).update();
+    }
+
+    @Test
     void onlyOneOfManyRacingClaimsWins() throws Exception {
         SourceFeed feed = feeds.add(sourceId, "https://news.example.cn/race.xml", Duration.ofMinutes(5));
         int racers = 8;

@@ -1,0 +1,20 @@
+package org.masthead.admin;
+
+/**
+ * The add and edit forms of {@code /admin/sources}: what the editor typed, kept after an error.
+ * {@code pollMinutes} stays text so that a wrong value comes back as typed, with a message.
+ */
+public record SourceForm(String name, String homepage, String logoUrl, String feedUrl, String pollMinutes) {
+
+    static SourceForm empty() {
+        return new SourceForm("", "", "", "", "30");
+    }
+
+    SourceForm orBlanks() {
+        return new SourceForm(blank(name), blank(homepage), blank(logoUrl), blank(feedUrl), pollMinutes == null || pollMinutes.isBlank() ? "30" : pollMinutes);
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s;
+    }
+}
