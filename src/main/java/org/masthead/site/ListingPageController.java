@@ -23,7 +23,6 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class ListingPageController {
 
-    static final int PAGE_SIZE = 20;
     /** Deeper pages are refused: no reader pages that far, and OFFSET scans grow with the page. */
     static final int MAX_PAGE = 1000;
 
@@ -85,7 +84,7 @@ class ListingPageController {
     private String listing(Model model, String kindKey, String heading, String path, String currentChannel, boolean ownFeed, ArticleFilter filter,
             String pageParam) {
         int page = pageNumber(pageParam);
-        PageSlice<ArticleCard> slice = articles.list(filter, page, PAGE_SIZE);
+        PageSlice<ArticleCard> slice = articles.list(filter, page, layouts.settings().listPageSize());
         if (page > 1 && page > slice.totalPages()) {
             throw new NotFound("page " + page + " of " + path);
         }
