@@ -113,7 +113,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**").hasAuthority(Permission.USERS_ADMIN.authority())
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS_WRITE.authority())
                         .requestMatchers("/admin/ads", "/admin/ads/**").hasAuthority(Permission.ADS_WRITE.authority())
-                        .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/sources", "/admin/sources/**",
+                        .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/bylines", "/admin/bylines/**", "/admin/sources", "/admin/sources/**",
                                 "/admin/topics", "/admin/topics/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.AUTHOR.name())
                         .anyRequest().permitAll())

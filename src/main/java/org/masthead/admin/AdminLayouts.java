@@ -39,6 +39,7 @@ public class AdminLayouts {
             new Section("articles", "/admin/articles", Permission.ARTICLES_WRITE.authority()),
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
+            new Section("bylines", "/admin/bylines", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
             new Section("ads", "/admin/ads", Permission.ADS_WRITE.authority()),
             new Section("settings", "/admin/settings", Permission.SETTINGS_WRITE.authority()),
@@ -57,7 +58,7 @@ public class AdminLayouts {
 
     /**
      * @param section the navigation key to mark: dashboard, articles, channels, tags, sources, ads,
-     *     settings, users, tokens (or anything else to mark none)
+     *     settings, users, tokens, bylines (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {
         Messages msg = messages();
