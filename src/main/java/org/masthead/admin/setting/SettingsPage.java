@@ -16,7 +16,7 @@ import org.masthead.admin.AdminLayout;
 public record SettingsPage(AdminLayout layout, List<Field> fields, List<LinkRow> links, String linksError, String error, String notice, List<String> history) {
 
     /**
-     * @param type the input type (text, number, email, url)
+     * @param type the input type (text, email, url; number is sent as text with a numeric keyboard, so a wrong entry is shown back as typed)
      * @param hint the rule or an example, always shown; null for none
      * @param error what is wrong with the typed value, or null
      */
