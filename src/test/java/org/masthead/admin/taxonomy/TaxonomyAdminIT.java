@@ -171,6 +171,13 @@ class TaxonomyAdminIT {
         assertThat(TestSites.get(port, oldTag + "/atom.xml").headers().firstValue("Location")).hasValue("/tag/" + encode("人大") + "/atom.xml");
         assertThat(TestSites.get(port, "/tag/" + encode("人大")).body()).contains("合并一", "合并二", "合并三");
         assertThat(TestSites.get(port, "/articles/" + a2).body()).contains(">人大</a>").doesNotContain(">人大会议</a>");
+        // The search index re-reads the relabelled articles (asynchronously): filtering by the surviving tag finds them.
+        String search = "/api/v1/search?q=" + encode("合并二") + "&tag=" + encode("人大");
+        java.time.Instant until = java.time.Instant.now().plusSeconds(15);
+        while (!TestSites.get(port, search).body().contains("\"total\":1") && java.time.Instant.now().isBefore(until)) {
+            Thread.onSpinWait();
+        }
+        assertThat(TestSites.get(port, search).body()).contains("\"total\":1", "/articles/" + a2);
         long later = importArticle("合并后导入", "标签栏目", List.of("人大会议"), List.of(), "tag-4");
         assertThat(tagsOf(later)).as("the old name means the tag it became").containsExactly("人大");
 
