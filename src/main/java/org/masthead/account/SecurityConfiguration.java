@@ -85,6 +85,8 @@ class SecurityConfiguration {
                                 "/api/v1/articles/*/revisions/*/restore").hasAuthority(write)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/articles/*").hasAuthority(write)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/articles/*").hasAuthority(write)
+                        // Media library uploads (org.masthead.api.MediaApiController).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/media").hasAuthority(Permission.MEDIA_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         // An import may carry published articles, so it takes both writing and publishing.
@@ -113,6 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**").hasAuthority(Permission.USERS_ADMIN.authority())
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS_WRITE.authority())
                         .requestMatchers("/admin/ads", "/admin/ads/**").hasAuthority(Permission.ADS_WRITE.authority())
+                        .requestMatchers("/admin/media", "/admin/media/**").hasAuthority(Permission.MEDIA_WRITE.authority())
                         .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/bylines", "/admin/bylines/**", "/admin/sources", "/admin/sources/**",
                                 "/admin/topics", "/admin/topics/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.AUTHOR.name())

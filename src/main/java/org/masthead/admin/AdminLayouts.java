@@ -37,6 +37,7 @@ public class AdminLayouts {
     private static final List<Section> SECTIONS = List.of(
             new Section("dashboard", "/admin", "ROLE_AUTHOR"),
             new Section("articles", "/admin/articles", Permission.ARTICLES_WRITE.authority()),
+            new Section("media", "/admin/media", Permission.MEDIA_WRITE.authority()),
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
             new Section("bylines", "/admin/bylines", Permission.TAXONOMY_WRITE.authority()),
@@ -57,8 +58,8 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, channels, tags, sources, ads,
-     *     settings, users, tokens, bylines (or anything else to mark none)
+     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, bylines, sources,
+     *     ads, settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {
         Messages msg = messages();

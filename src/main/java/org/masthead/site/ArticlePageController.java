@@ -1,18 +1,33 @@
 package org.masthead.site;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.masthead.article.Actor;
+import org.masthead.article.ArticleDesk;
 import org.masthead.article.ArticleDetail;
+import org.masthead.article.ArticleRefused;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
 import org.masthead.ingest.enrichment.ArticleInsights;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
+/**
+ * The article page, and its preview for the newsroom: the same page, rendered by the same template from
+ * the same page record, for an article in any state, marked "preview" and {@code noindex}. The preview
+ * lives here rather than in the back office so that it cannot drift from what readers get.
+ */
 @Controller
 class ArticlePageController {
 
@@ -24,9 +39,12 @@ class ArticlePageController {
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final ArticleInsights insights;
+    private final ArticleDesk desk;
 
-    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
+    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights,
+            ArticleDesk desk) {
         this.insights = insights;
+        this.desk = desk;
         this.lookup = lookup;
         this.articles = articles;
         this.views = views;
@@ -42,7 +60,35 @@ class ArticlePageController {
         return "site/article";
     }
 
+    /**
+     * The article as readers will see it, in any state (a draft too), for those who may read it in the
+     * back office: authors their own. Never cached: {@code no-store} here, and the page cache keeps no
+     * address under /admin.
+     */
+    @GetMapping("/admin/articles/{id:\\d{1,18}}/preview")
+    String preview(@PathVariable long id, Authentication auth, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Actor actor = Actor.of(auth.getName(), auth.getAuthorities().stream().map(a -> a.getAuthority()).toList(), request.getRemoteAddr());
+        ArticleDetail a;
+        try {
+            a = desk.open(id, actor).detail();
+        } catch (ArticleRefused refused) {
+            if (refused.reason() == ArticleRefused.Reason.FORBIDDEN) {
+                throw new AccessDeniedException(refused.key());
+            }
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, refused.key());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        model.addAttribute("page", page(a, true));
+        model.addAttribute("preview", layouts.messages().get("preview.banner", layouts.messages().get("article.status." + a.status().code())));
+        return "site/article";
+    }
+
     ArticlePage page(ArticleDetail a) {
+        return page(a, false);
+    }
+
+    ArticlePage page(ArticleDetail a, boolean preview) {
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
         Link source = null;
@@ -55,7 +101,11 @@ class ArticlePageController {
                 .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         String extract = insights.of(a.id()).map(i -> i.summary()).orElse(null);
-        SiteLayout layout = layouts.layout(heads.article(a, extract), a.channel() == null ? null : a.channel().slug());
+        PageHead head = heads.article(a, extract);
+        if (preview) {
+            head = new PageHead(head.title(), head.description(), head.canonicalUrl(), true, head.og(), head.feeds(), head.jsonLd());
+        }
+        SiteLayout layout = layouts.layout(head, a.channel() == null ? null : a.channel().slug());
         List<Link> alsoReported = insights.alsoReported(a.id(), SIDE_LIST).stream()
                 .map(other -> new Link(other.source() == null ? other.title() : other.source().name() + "：" + other.title(), other.url()))
                 .toList();
