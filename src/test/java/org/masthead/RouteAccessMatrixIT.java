@@ -155,6 +155,8 @@ class RouteAccessMatrixIT {
             rule("GET /api/v1/sources/{id}/events", "/api/v1/sources/999999/events", Access.EDITOR),
             rule("GET /api/v1/admin/articles/{id:\\d{1,18}}/suggestions", "/api/v1/admin/articles/1/suggestions", Access.ADMIN),
             rule("GET /api/v1/admin/articles/flagged", "/api/v1/admin/articles/flagged", Access.ADMIN),
+            rule("GET /api/v1/channels", "/api/v1/channels", Access.PUBLIC),
+            rule("GET /api/v1/tags", "/api/v1/tags", Access.PUBLIC),
             // Back office
             rule("GET /admin/login", "/admin/login", Access.PUBLIC),
             rule("* /admin/forbidden", "/admin/forbidden", Access.ALWAYS_403),
@@ -196,7 +198,22 @@ class RouteAccessMatrixIT {
             rule("GET /admin/articles/{id:\\d{1,18}}/revisions", "/admin/articles/999999/revisions", Access.AUTHOR),
             rule("GET /admin/articles/{id:\\d{1,18}}/revisions/diff", "/admin/articles/999999/revisions/diff?from=1&to=2", Access.AUTHOR),
             rule("POST /admin/articles/{id:\\d{1,18}}/revisions/{number:\\d{1,9}}/restore", "/admin/articles/999999/revisions/1/restore", Access.AUTHOR),
-            rule("GET /admin/articles/{id:\\d{1,18}}/preview", "/admin/articles/999999/preview", Access.AUTHOR));
+            rule("GET /admin/articles/{id:\\d{1,18}}/preview", "/admin/articles/999999/preview", Access.AUTHOR),
+            // Taxonomy (taxonomy:write) and settings (settings:write); empty forms are refused with 400, sample ids do not exist
+            rule("GET /admin/channels", "/admin/channels", Access.EDITOR),
+            rule("POST /admin/channels", "/admin/channels", Access.EDITOR),
+            rule("GET /admin/channels/{id}", "/admin/channels/999999", Access.EDITOR),
+            rule("POST /admin/channels/{id}", "/admin/channels/999999", Access.EDITOR),
+            rule("POST /admin/channels/{id}/move", "/admin/channels/999999/move", Access.EDITOR),
+            rule("POST /admin/channels/{id}/delete", "/admin/channels/999999/delete", Access.EDITOR),
+            rule("GET /admin/tags", "/admin/tags", Access.EDITOR),
+            rule("POST /admin/tags/{id}/rename", "/admin/tags/999999/rename", Access.EDITOR),
+            rule("POST /admin/tags/{id}/merge", "/admin/tags/999999/merge", Access.EDITOR),
+            rule("POST /admin/tags/{id}/delete", "/admin/tags/999999/delete", Access.EDITOR),
+            rule("GET /admin/bylines", "/admin/bylines", Access.EDITOR),
+            rule("POST /admin/bylines/rename", "/admin/bylines/rename", Access.EDITOR),
+            rule("GET /admin/settings", "/admin/settings", Access.ADMIN),
+            rule("POST /admin/settings", "/admin/settings", Access.ADMIN));
 
     /**
      * Handled by Spring Security's filters, not by a handler mapping, so not discovered: checked all the

@@ -120,7 +120,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS_WRITE.authority())
                         .requestMatchers("/admin/ads", "/admin/ads/**").hasAuthority(Permission.ADS_WRITE.authority())
                         .requestMatchers("/admin/media", "/admin/media/**").hasAuthority(Permission.MEDIA_WRITE.authority())
-                        .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/sources", "/admin/sources/**",
+                        .requestMatchers("/admin/channels", "/admin/channels/**", "/admin/tags", "/admin/tags/**", "/admin/bylines", "/admin/bylines/**", "/admin/sources", "/admin/sources/**",
                                 "/admin/topics", "/admin/topics/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
                         // The review queue publishes and archives: for those who may publish.
                         .requestMatchers("/admin/review", "/admin/review/**").hasAuthority(Permission.ARTICLES_PUBLISH.authority())

@@ -40,6 +40,7 @@ public class AdminLayouts {
             new Section("media", "/admin/media", Permission.MEDIA_WRITE.authority()),
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
+            new Section("bylines", "/admin/bylines", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
             new Section("review", "/admin/review", Permission.ARTICLES_PUBLISH.authority()),
             new Section("ads", "/admin/ads", Permission.ADS_WRITE.authority()),
@@ -58,8 +59,8 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, sources, review, ads,
-     *     settings, users, tokens (or anything else to mark none)
+     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, bylines, sources, review,
+     *     ads, settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {
         Messages msg = messages();

@@ -32,6 +32,7 @@ public class Channels {
             jdbc.sql("INSERT INTO channel (name, slug, position) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")
                     .params(clean, slug, position)
                     .update();
+            jdbc.sql("DELETE FROM channel_slug_history WHERE slug = ?").param(slug).update(); // a current slug is nobody's old one
             return byName(clean).orElseThrow();
         });
     }
@@ -43,6 +44,45 @@ public class Channels {
 
     public Optional<Channel> bySlug(String slug) {
         return jdbc.sql("SELECT id, name, slug, position, parent_id FROM channel WHERE slug = ?").param(slug).query(Channels::row).optional();
+    }
+
+    public Optional<Channel> byId(long id) {
+        return jdbc.sql("SELECT id, name, slug, position, parent_id FROM channel WHERE id = ?").param(id).query(Channels::row).optional();
+    }
+
+    /** The channel that had this slug before it was changed (its current slug differs), for the 301 from old addresses. */
+    public Optional<Channel> formerSlug(String slug) {
+        return jdbc.sql("SELECT c.id, c.name, c.slug, c.position, c.parent_id FROM channel_slug_history h JOIN channel c ON c.id = h.channel_id WHERE h.slug = ?")
+                .param(slug)
+                .query(Channels::row)
+                .optional();
+    }
+
+    /**
+     * Every channel depth-first, siblings by position: a parent, then its children, then the next
+     * parent. A channel whose parent is missing (never: the foreign key) would be listed at the top.
+     */
+    public List<ChannelNode> tree() {
+        List<Channel> all = all();
+        java.util.Map<Long, List<Channel>> children = new java.util.LinkedHashMap<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        all.forEach(c -> ids.add(c.id()));
+        for (Channel c : all) {
+            Long parent = c.parentId() != null && ids.contains(c.parentId()) ? c.parentId() : null;
+            children.computeIfAbsent(parent, p -> new java.util.ArrayList<>()).add(c);
+        }
+        List<ChannelNode> nodes = new java.util.ArrayList<>();
+        addChildren(children, null, 0, nodes, new java.util.HashSet<>());
+        return nodes;
+    }
+
+    private static void addChildren(java.util.Map<Long, List<Channel>> children, Long parent, int depth, List<ChannelNode> into, java.util.Set<Long> seen) {
+        for (Channel c : children.getOrDefault(parent, List.of())) {
+            if (seen.add(c.id())) { // a cycle in the table cannot loop forever here
+                into.add(new ChannelNode(c, depth));
+                addChildren(children, c.id(), depth + 1, into, seen);
+            }
+        }
     }
 
     public Optional<Channel> byName(String name) {

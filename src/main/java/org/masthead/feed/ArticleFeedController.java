@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.masthead.channel.Channels;
+import org.masthead.tag.Tags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,8 +35,12 @@ class ArticleFeedController {
     private final RssWriter rss;
     private final AtomWriter atom;
     private final JsonFeedWriter json;
+    private final Channels channels;
+    private final Tags tags;
 
-    ArticleFeedController(FeedAssembler feeds, RssWriter rss, AtomWriter atom, JsonFeedWriter json) {
+    ArticleFeedController(FeedAssembler feeds, RssWriter rss, AtomWriter atom, JsonFeedWriter json, Channels channels, Tags tags) {
+        this.channels = channels;
+        this.tags = tags;
         this.feeds = feeds;
         this.rss = rss;
         this.atom = atom;
@@ -48,18 +54,32 @@ class ArticleFeedController {
 
     @GetMapping("/channel/{slug}/" + FILE)
     ResponseEntity<byte[]> channel(@PathVariable String slug, @PathVariable String file, WebRequest request) {
-        return answer(feeds.channel(slug).orElseThrow(() -> new NoSuchFeed("no channel " + slug)), file, request);
+        Optional<FeedContent> feed = feeds.channel(slug);
+        if (feed.isEmpty()) {
+            return channels.formerSlug(slug).map(c -> moved(c.url() + "/" + file)).orElseThrow(() -> new NoSuchFeed("no channel " + slug));
+        }
+        return answer(feed.get(), file, request);
     }
 
     @GetMapping("/tag/{name}/" + FILE)
     ResponseEntity<byte[]> tag(@PathVariable String name, @PathVariable String file, WebRequest request) {
-        return answer(feeds.tag(name).orElseThrow(() -> new NoSuchFeed("no tag " + name)), file, request);
+        Optional<FeedContent> feed = feeds.tag(name);
+        if (feed.isEmpty()) {
+            return tags.formerName(name).map(t -> moved(t.url() + "/" + file)).orElseThrow(() -> new NoSuchFeed("no tag " + name));
+        }
+        return answer(feed.get(), file, request);
     }
 
     @GetMapping("/source/{id}/" + FILE)
     ResponseEntity<byte[]> source(@PathVariable String id, @PathVariable String file, WebRequest request) {
         Optional<FeedContent> feed = id.matches("\\d{1,18}") ? feeds.source(Long.parseLong(id)) : Optional.empty();
         return answer(feed.orElseThrow(() -> new NoSuchFeed("no source " + id)), file, request);
+    }
+
+    /** The feed of a renamed channel or tag: 301 to its new address, as the list page does. */
+    private static ResponseEntity<byte[]> moved(String location) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(java.net.URI.create(location))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).build();
     }
 
     @ExceptionHandler(NoSuchFeed.class)

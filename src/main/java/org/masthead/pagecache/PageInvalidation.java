@@ -16,8 +16,10 @@ import org.masthead.article.ArticlePublished;
 import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleWithdrawn;
+import org.masthead.article.ArticlesRelabelled;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
+import org.masthead.channel.ChannelsChanged;
 import org.masthead.setting.SiteSettingsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       site-wide newest lists (home, /latest, site feeds, the side list of every article page) and the sitemaps;
  *   <li>a visible article changed: {@link #articleChanged} drops its page and every page linking to it, and
  *       its lists too when its channel, tags, source, authors or time changed (or are not known);
- *   <li>settings: everything; ads: every HTML page;
+ *   <li>settings and channel edits (the navigation of every page): everything; ads: every HTML page;
+ *   <li>tags or bylines renamed or merged ({@link ArticlesRelabelled}): the pages of those articles, every
+ *       page linking to them and every list (an old tag's address must answer its 301, not a kept page);
  *   <li>the channel navigation or the most-read list changed (found by {@link #watch}): every HTML page.
  * </ul>
  *
@@ -46,6 +50,8 @@ final class PageInvalidation {
     static final int HEADLINES = 10;
     /** Listings remembered at most (about 200 bytes each); an article forgotten is treated as unknown, which drops more, never less. */
     static final int KNOWN = 50_000;
+    /** More relabelled articles than this drop everything: most kept pages would go anyway, and the tag set stays small. */
+    static final int RELABELLED_ONE_BY_ONE = 2_000;
 
     /** Where an article is listed: what, if it changes, moves it between lists or within them. */
     record Listing(Set<String> lists, Instant publishedAt, boolean visible) {}
@@ -93,6 +99,27 @@ final class PageInvalidation {
     void on(SiteSettingsChanged event) {
         store.dropAll();
         log.debug("settings changed: every page dropped");
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ChannelsChanged event) {
+        store.dropAll(); // the navigation of every page, channel names in feeds and cards, the pages sitemap
+        log.debug("channel {} changed: every page dropped", event.channelId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticlesRelabelled event) {
+        if (event.articleIds().size() > RELABELLED_ONE_BY_ONE) {
+            event.articleIds().forEach(known::remove);
+            store.dropAll();
+            return;
+        }
+        Set<String> tags = new HashSet<>(Set.of(PageTags.LISTS, PageTags.ALL_ARTICLES, PageTags.SITEMAPS));
+        for (long id : event.articleIds()) {
+            known.remove(id); // its lists have new names: the next change reads them afresh
+            tags.add(PageTags.article(id));
+        }
+        drop(tags, event.articleIds().size() + " articles relabelled");
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -25,6 +25,7 @@ import org.masthead.article.ArticleVersion;
 import org.masthead.article.ArticleChecksum;
 import org.masthead.article.ArticleSnapshots;
 import org.masthead.article.ArticleWithdrawn;
+import org.masthead.article.ArticlesRelabelled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -134,6 +135,14 @@ public class SearchIndexing implements SmartLifecycle {
     void on(ArticleWithdrawn event) {
         if (following) {
             enqueue(List.of(event.articleId()));
+        }
+    }
+
+    /** A channel, tag or byline renamed or merged: the entries of its articles hold the old names (and facets count them). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticlesRelabelled event) {
+        if (following) {
+            enqueue(event.articleIds());
         }
     }
 

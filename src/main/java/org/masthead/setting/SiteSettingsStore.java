@@ -1,12 +1,17 @@
 package org.masthead.setting;
 
-import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
+import org.masthead.platform.AdminAudit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(InitialSiteSettings.class)
 public class SiteSettingsStore {
 
+    private static final String FRIEND_LINKS = "site.friend-links";
+
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
+    private final AdminAudit audit;
+    private final Clock clock;
     private volatile SiteSettings current;
 
-    SiteSettingsStore(JdbcClient jdbc, InitialSiteSettings initial, org.springframework.context.ApplicationEventPublisher events) {
+    SiteSettingsStore(JdbcClient jdbc, InitialSiteSettings initial, ApplicationEventPublisher events, AdminAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.audit = audit;
+        this.clock = clock;
         seed(initial);
         this.current = load();
     }
@@ -35,10 +46,31 @@ public class SiteSettingsStore {
     @Transactional
     public SiteSettings update(SiteSettings settings) {
         validate(settings);
-        asMap(settings).forEach(this::write);
-        current = load();
-        events.publishEvent(new SiteSettingsChanged(java.time.Instant.now()));
-        return current;
+        return store(settings);
+    }
+
+    /**
+     * Checks the form's values and, when all are right, stores them, writes who changed which settings to
+     * the audit trail and drops every cached page (through {@link SiteSettingsChanged}). When any is
+     * wrong nothing is stored, and the answer names each wrong field.
+     */
+    @Transactional
+    public SettingsDraft.Checked save(SettingsDraft draft, AdminAudit.By by) {
+        SettingsDraft.Checked checked = draft.check(Year.now(clock.withZone(current.timeZone())));
+        if (!checked.ok()) {
+            return checked;
+        }
+        Map<String, String> before = asMap(current);
+        Map<String, String> after = asMap(checked.settings());
+        StringJoiner changed = new StringJoiner(", ");
+        after.forEach((key, value) -> {
+            if (!value.equals(before.get(key))) {
+                changed.add(key.substring("site.".length()));
+            }
+        });
+        store(checked.settings());
+        audit.record(by, "settings.update", "site", changed.length() == 0 ? "-" : changed.toString());
+        return new SettingsDraft.Checked(current, Map.of());
     }
 
     /** A flag or value the application keeps for itself (e.g. that the demo was loaded). */
@@ -49,6 +81,13 @@ public class SiteSettingsStore {
     @Transactional
     public void putValue(String name, String value) {
         write(name, value);
+    }
+
+    private SiteSettings store(SiteSettings settings) {
+        asMap(settings).forEach(this::write);
+        current = load();
+        events.publishEvent(new SiteSettingsChanged(clock.instant()));
+        return current;
     }
 
     private void seed(InitialSiteSettings initial) {
@@ -76,6 +115,7 @@ public class SiteSettingsStore {
     private SiteSettings load() {
         Map<String, String> values = new LinkedHashMap<>();
         jdbc.sql("SELECT name, value FROM site_setting").query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        // Logo, page sizes and friend links came later: a database from before has none of them yet.
         return new SiteSettings(
                 values.get("site.name"),
                 values.get("site.tagline"),
@@ -85,7 +125,29 @@ public class SiteSettingsStore {
                 values.get("site.email"),
                 ZoneId.of(values.get("site.time-zone")),
                 Integer.parseInt(values.get("site.excerpt-length")),
-                stripTrailingSlash(values.get("site.base-url")));
+                SettingsDraft.stripTrailingSlash(values.get("site.base-url")),
+                values.getOrDefault("site.logo-url", ""),
+                Integer.parseInt(values.getOrDefault("site.list-page-size", String.valueOf(SiteSettings.DEFAULT_LIST_PAGE_SIZE))),
+                Integer.parseInt(values.getOrDefault("site.home-page-size", String.valueOf(SiteSettings.DEFAULT_HOME_PAGE_SIZE))),
+                friendLinks(values.getOrDefault(FRIEND_LINKS, "")));
+    }
+
+    /** One link a line, name and address separated by a tab (a name is one line without tabs; an address holds neither). */
+    static List<SiteSettings.FriendLink> friendLinks(String stored) {
+        List<SiteSettings.FriendLink> links = new ArrayList<>();
+        for (String line : stored.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                links.add(new SiteSettings.FriendLink(line.substring(0, tab), line.substring(tab + 1)));
+            }
+        }
+        return links;
+    }
+
+    static String friendLinks(List<SiteSettings.FriendLink> links) {
+        StringJoiner lines = new StringJoiner("\n");
+        links.forEach(l -> lines.add(l.name().replaceAll("\\s+", " ").strip() + "\t" + l.url().strip()));
+        return lines.toString();
     }
 
     private static Map<String, String> asMap(SiteSettings s) {
@@ -98,32 +160,28 @@ public class SiteSettingsStore {
         map.put("site.email", Objects.requireNonNullElse(s.email(), "").strip());
         map.put("site.time-zone", s.timeZone().getId());
         map.put("site.excerpt-length", String.valueOf(s.excerptLength()));
-        map.put("site.base-url", stripTrailingSlash(s.baseUrl()));
+        map.put("site.base-url", SettingsDraft.stripTrailingSlash(s.baseUrl()));
+        map.put("site.logo-url", s.logoUrl().strip());
+        map.put("site.list-page-size", String.valueOf(s.listPageSize()));
+        map.put("site.home-page-size", String.valueOf(s.homePageSize()));
+        map.put(FRIEND_LINKS, friendLinks(s.friendLinks()));
         return map;
     }
 
+    /** The checks of {@link SettingsDraft#check} for settings built in code; the first problem is thrown with the field's English name. */
     static void validate(SiteSettings s) {
-        if (s.name() == null || s.name().isBlank()) {
-            throw new IllegalArgumentException("site name must not be empty");
+        if (s.name() == null || s.timeZone() == null) {
+            throw new IllegalArgumentException((s.name() == null ? "site name" : "time zone") + " is missing");
         }
-        if (s.excerptLength() < 8 || s.excerptLength() > 500) {
-            throw new IllegalArgumentException("excerpt length must be between 8 and 500 characters");
-        }
-        if (s.copyrightSince() < 1900 || s.copyrightSince() > Year.now().getValue()) {
-            throw new IllegalArgumentException("copyright start year must be between 1900 and this year");
-        }
-        if (s.email() != null && !s.email().isBlank() && !s.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllegalArgumentException("contact email is not an e-mail address: " + s.email());
-        }
-        try {
-            Objects.requireNonNull(s.timeZone(), "time zone");
-        } catch (NullPointerException | DateTimeException e) {
-            throw new IllegalArgumentException("time zone is missing or unknown");
-        }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        String u = Objects.requireNonNullElse(url, "").strip();
-        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        SettingsDraft.Checked checked = SettingsDraft.of(s).check(Year.of(Math.max(Year.now().getValue(), 1900)));
+        checked.problems().keySet().stream().findFirst().ifPresent(field -> {
+            throw new IllegalArgumentException(switch (field) {
+                case "name" -> "site name must not be empty";
+                case "copyrightSince" -> "copyright start year must be between 1900 and this year";
+                case "email" -> "contact email is not an e-mail address: " + s.email();
+                case "excerptLength" -> "excerpt length must be between " + SettingsDraft.MIN_EXCERPT + " and " + SettingsDraft.MAX_EXCERPT + " characters";
+                default -> field + ": " + checked.problems().get(field).messageKey();
+            });
+        });
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePageController {
 
-    static final int LATEST = 20;
     static final int HEADLINES = 10;
     static final int PER_CHANNEL = 6;
 
@@ -32,7 +31,7 @@ class HomePageController {
     String home(Model model) {
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
-        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, LATEST).items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, layouts.settings().homePageSize()).items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(HEADLINES).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         Map<Long, List<ArticleCard>> byChannel = new LinkedHashMap<>();
         for (ArticleCard card : articles.newestPerChannel(PER_CHANNEL)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleLists;
+import org.masthead.article.TaxonomyUsage;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.platform.PageSlice;
@@ -12,7 +13,11 @@ import org.masthead.source.Source;
 import org.masthead.source.Sources;
 import org.masthead.tag.Tag;
 import org.masthead.tag.Tags;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +28,6 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class ListingPageController {
 
-    static final int PAGE_SIZE = 20;
     /** Deeper pages are refused: no reader pages that far, and OFFSET scans grow with the page. */
     static final int MAX_PAGE = 1000;
 
@@ -33,8 +37,10 @@ class ListingPageController {
     private final Tags tags;
     private final SiteLayouts layouts;
     private final PageHeads heads;
+    private final TaxonomyUsage usage;
 
-    ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads) {
+    ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads, TaxonomyUsage usage) {
+        this.usage = usage;
         this.articles = articles;
         this.channels = channels;
         this.sources = sources;
@@ -54,13 +60,17 @@ class ListingPageController {
 
     @GetMapping("/channel/{slug}")
     String channel(@PathVariable String slug, @RequestParam(required = false) String page, Model model) {
-        Channel channel = channels.bySlug(slug).orElseThrow(() -> new NotFound("channel " + slug));
+        Channel channel = channels.bySlug(slug).orElseThrow(() -> channels.formerSlug(slug)
+                .<RuntimeException>map(moved -> new Moved(moved.url(), page))
+                .orElseGet(() -> new NotFound("channel " + slug)));
         return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), true, ArticleFilter.visible().inChannel(channel.id()), page);
     }
 
     @GetMapping("/tag/{name}")
     String tag(@PathVariable String name, @RequestParam(required = false) String page, Model model) {
-        Tag tag = tags.byName(name).orElseThrow(() -> new NotFound("tag " + name));
+        Tag tag = tags.byName(name).orElseThrow(() -> tags.formerName(name)
+                .<RuntimeException>map(moved -> new Moved(moved.url(), page))
+                .orElseGet(() -> new NotFound("tag " + name)));
         return listing(model, "list.tag", tag.name(), tag.url(), null, true, ArticleFilter.visible().taggedWith(tag.id()), page);
     }
 
@@ -74,9 +84,37 @@ class ListingPageController {
     String author(@PathVariable String name, @RequestParam(required = false) String page, Model model) {
         ArticleFilter filter = ArticleFilter.visible().byAuthor(name);
         if (articles.count(filter) == 0) {
-            throw new NotFound("author " + name);
+            throw usage.bylineRenamedTo(name).<RuntimeException>map(current -> new Moved(authorUrl(current), page))
+                    .orElseGet(() -> new NotFound("author " + name));
         }
         return listing(model, "list.author", name, authorUrl(name), null, false, filter, page);
+    }
+
+    /**
+     * A renamed channel, tag or byline: its old address answers 301 to the new one (the page number kept),
+     * so links and search-engine entries keep working. Kept by browsers and proxies for a day, not
+     * forever: the old slug may be given to another channel later.
+     */
+    @ExceptionHandler(Moved.class)
+    ResponseEntity<Void> moved(Moved moved) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .location(java.net.URI.create(moved.location()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+                .build();
+    }
+
+    static final class Moved extends RuntimeException {
+
+        private final String location;
+
+        Moved(String path, String page) {
+            super(path, null, false, false);
+            this.location = page == null || page.isBlank() ? path : path + "?page=" + UriUtils.encodeQueryParam(page.strip(), StandardCharsets.UTF_8);
+        }
+
+        String location() {
+            return location;
+        }
     }
 
     /**
@@ -85,7 +123,7 @@ class ListingPageController {
     private String listing(Model model, String kindKey, String heading, String path, String currentChannel, boolean ownFeed, ArticleFilter filter,
             String pageParam) {
         int page = pageNumber(pageParam);
-        PageSlice<ArticleCard> slice = articles.list(filter, page, PAGE_SIZE);
+        PageSlice<ArticleCard> slice = articles.list(filter, page, layouts.settings().listPageSize());
         if (page > 1 && page > slice.totalPages()) {
             throw new NotFound("page " + page + " of " + path);
         }

@@ -12,6 +12,7 @@ import org.masthead.platform.Messages;
  * @param touchIconUrl the logo as PNG, for home screens
  * @param home whether this is the home page (marked in the navigation)
  * @param currentChannel slug of the channel to mark in the navigation, or null
+ * @param logoUrl the operator's logo beside the site name, or "" for none
  */
 public record SiteLayout(
         Messages msg,
@@ -25,7 +26,8 @@ public record SiteLayout(
         List<NavItem> navigation,
         String currentChannel,
         Footer footer,
-        List<AdCreative> ads) {
+        List<AdCreative> ads,
+        String logoUrl) {
 
     /** A channel link in the navigation. */
     public record NavItem(String name, String url, String slug) {}
@@ -34,12 +36,16 @@ public record SiteLayout(
      * The footer: {@code copyright} reads "Copyright © 2023-2026 站名 版权所有"; the e-mail is split so
      * the plain address never appears in the HTML (see {@code ContactController}).
      */
-    public record Footer(String copyright, String icp, String publicSecurityFiling, String emailUser, String emailDomain, boolean demoNote) {
+    public record Footer(String copyright, String icp, String publicSecurityFiling, String publicSecurityFilingUrl, String emailUser, String emailDomain,
+            boolean demoNote, List<FriendLink> friendLinks) {
 
         public boolean hasEmail() {
             return emailUser != null && emailDomain != null;
         }
     }
+
+    /** A 友情链接 in the footer. */
+    public record FriendLink(String name, String url) {}
 
     /** The creative for a named slot, or null when the slot is empty (the template then renders nothing). */
     public AdCreative ad(String slot) {

@@ -73,14 +73,17 @@ class SiteLayouts {
                 msg.get("footer.copyright", years, s.name()),
                 s.icp(),
                 s.publicSecurityFiling(),
+                s.publicSecurityFilingUrl(),
                 at > 0 ? email.substring(0, at) : null,
                 at > 0 ? email.substring(at + 1) : null,
-                demo);
+                demo,
+                s.friendLinks().stream().map(l -> new SiteLayout.FriendLink(l.name(), l.url())).toList());
         List<SiteLayout.NavItem> nav = channels.all().stream().filter(c -> c.parentId() == null)
                 .map(c -> new SiteLayout.NavItem(c.name(), c.url(), c.slug())).toList();
         List<AdCreative> placed = Stream.of(AdSlots.HOME_TOP, AdSlots.SIDEBAR, AdSlots.ARTICLE_BOTTOM)
                 .map(ads::creativeFor).flatMap(Optional::stream).toList();
         return new SiteLayout(msg, head, s.name(), s.tagline(), assets.url(SiteAssets.CSS), assets.url(SiteAssets.ICON),
-                assets.url(SiteAssets.LOGO_PNG), home, nav, currentChannel, footer, placed);
+                assets.url(SiteAssets.LOGO_PNG), home, nav, currentChannel, footer, placed,
+                s.logoUrl());
     }
 }

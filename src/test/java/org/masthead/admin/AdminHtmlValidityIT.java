@@ -99,6 +99,23 @@ class AdminHtmlValidityIT {
         assertThat(assertValid(admin.get("/admin/review"), 200)).contains("上海哪里白癜风医院好", "医疗广告用语");
     }
 
+    @Test
+    void taxonomyAndSettingsPagesWithErrorsAreValid() {
+        assertThat(TestSites.importAsAdmin(port, "{\"title\":\"校验\",\"body\":\"<p>正文。</p>\",\"publishedAt\":\"2026-01-02T03:04:05Z\","
+                + "\"channel\":\"校验栏目\",\"tags\":[\"校验标签\"],\"authors\":[\"校验作者\"],\"originalUrl\":\"https://example.cn/html/1\"}\n").statusCode())
+                .isEqualTo(200);
+        admin.postForm("/admin/channels", Map.of("name", "校验子栏目", "slug", "", "parent", "1"));
+        assertValid(admin.get("/admin/channels"), 200);
+        assertValid(admin.postForm("/admin/channels", Map.of("name", "", "slug", "", "parent", "")), 400);
+        assertValid(admin.get("/admin/channels/1"), 200);
+        assertValid(admin.postForm("/admin/channels/1/delete", Map.of()), 409);
+        assertValid(admin.get("/admin/tags"), 200);
+        assertValid(admin.postForm("/admin/tags/1/merge", Map.of("into", "没有这个标签")), 400);
+        assertValid(admin.get("/admin/bylines?q=" + java.net.URLEncoder.encode("校验", java.nio.charset.StandardCharsets.UTF_8)), 200);
+        assertValid(admin.get("/admin/settings"), 200);
+        assertValid(admin.postForm("/admin/settings", Map.of("name", "", "timeZone", "Nowhere", "linkName", "无地址")), 400);
+    }
+
     private String assertValid(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         String html = response.body();
