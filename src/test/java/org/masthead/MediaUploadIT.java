@@ -163,7 +163,8 @@ class MediaUploadIT {
 
     @Test
     void refusesToDeleteAnImageAnArticleShowsAndDeletesOneNobodyUses() throws Exception {
-        HttpResponse<String> used = upload("/admin/media", "cover.png", "image/png", TestImages.encode(TestImages.photo(700, 300), "png"), "", true, null);
+        HttpResponse<String> used = upload("/admin/media", "cover.png", "image/png", TestImages.encode(TestImages.halves(700, 300), "png"), "", true, null);
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(201);
         JsonNode usedJson = JSON.readTree(used.body());
         String coverUrl = usedJson.get("url").asText();
         HttpResponse<String> imported = TestSites.importAsAdmin(port, "{\"title\":\"用了素材的文章\",\"body\":\"<p>正文。</p>\",\"coverImage\":\"" + coverUrl
@@ -176,8 +177,10 @@ class MediaUploadIT {
         assertThat(admin.get("/admin/media").body()).contains("仍被文章").contains("未删除");
         assertThat(getBytes(coverUrl, Map.of()).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> free = upload("/admin/media", "spare.png", "image/png", TestImages.encode(TestImages.photo(500, 300), "png"), "", true, null);
+        HttpResponse<String> free = upload("/admin/media", "spare.png", "image/png", TestImages.encode(TestImages.halves(500, 300), "png"), "", true, null);
+        assertThat(free.statusCode()).as(free.body()).isEqualTo(201);
         JsonNode freeJson = JSON.readTree(free.body());
+        assertThat(freeJson.get("thumbnails").get("320").asText()).endsWith("-320.png");
         long freeId = freeJson.get("id").asLong();
         admin.postForm("/admin/media/" + freeId + "/delete", Map.of());
         assertThat(admin.get("/admin/media").body()).contains("请先勾选「确认删除」");
