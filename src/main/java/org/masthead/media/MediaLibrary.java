@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,9 +215,5 @@ public class MediaLibrary {
             return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         }
         return (bytes + 1023) / 1024 + " KB";
-    }
-
-    List<Integer> thumbnailWidths() {
-        return new ArrayList<>(settings.thumbnailWidths());
     }
 }
