@@ -162,6 +162,37 @@ class MediaUploadIT {
     }
 
     @Test
+    void refusesToDeleteAnImageAnArticleShowsAndDeletesOneNobodyUses() throws Exception {
+        HttpResponse<String> used = upload("/admin/media", "cover.png", "image/png", TestImages.encode(TestImages.halves(700, 300), "png"), "", true, null);
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(201);
+        JsonNode usedJson = JSON.readTree(used.body());
+        String coverUrl = usedJson.get("url").asText();
+        HttpResponse<String> imported = TestSites.importAsAdmin(port, "{\"title\":\"用了素材的文章\",\"body\":\"<p>正文。</p>\",\"coverImage\":\"" + coverUrl
+                + "\",\"publishedAt\":\"2026-11-01T09:00:00+08:00\",\"originalUrl\":\"https://example.cn/media-test\"}\n");
+        assertThat(imported.statusCode()).as(imported.body()).isLessThan(300);
+
+        long id = usedJson.get("id").asLong();
+        HttpResponse<String> refused = admin.postForm("/admin/media/" + id + "/delete", Map.of("confirm", "yes"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/media").body()).contains("仍被文章").contains("未删除");
+        assertThat(getBytes(coverUrl, Map.of()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> free = upload("/admin/media", "spare.png", "image/png", TestImages.encode(TestImages.halves(500, 300), "png"), "", true, null);
+        assertThat(free.statusCode()).as(free.body()).isEqualTo(201);
+        JsonNode freeJson = JSON.readTree(free.body());
+        assertThat(freeJson.get("thumbnails").get("320").asText()).endsWith("-320.png");
+        long freeId = freeJson.get("id").asLong();
+        admin.postForm("/admin/media/" + freeId + "/delete", Map.of());
+        assertThat(admin.get("/admin/media").body()).contains("请先勾选「确认删除」");
+        assertThat(getBytes(freeJson.get("url").asText(), Map.of()).statusCode()).isEqualTo(200);
+        admin.postForm("/admin/media/" + freeId + "/delete", Map.of("confirm", "yes"));
+        assertThat(admin.get("/admin/media").body()).contains("已删除「spare.png」");
+        assertThat(getBytes(freeJson.get("url").asText(), Map.of()).statusCode()).isEqualTo(404);
+        assertThat(getBytes(freeJson.get("thumbnails").get("320").asText(), Map.of()).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media_item WHERE id = ?").param(freeId).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theApiNeedsCredentials() {
         HttpResponse<String> response = upload("/api/v1/media", "a.png", "image/png", TestImages.encode(TestImages.halves(20, 10), "png"), "", true, "");
         assertThat(response.statusCode()).isEqualTo(401);
@@ -181,10 +212,13 @@ class MediaUploadIT {
         }
     }
 
-    /** A multipart upload: the admin session (cookies, CSRF header) unless basic credentials are given ("" for none). */
+    /** A multipart upload: the admin session (cookies, CSRF token) unless basic credentials are given ("" for none). */
     private HttpResponse<String> upload(String path, String filename, String type, byte[] bytes, String alt, boolean json, String basic) {
         String boundary = "----masthead" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n" + alt + "\r\n--" + boundary
+        // The plain form sends its CSRF token as a field, as a browser does; scripts send the header.
+        boolean formField = basic == null && !json;
+        String csrfPart = formField ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + admin.csrf() + "\r\n" : "";
+        byte[] head = (csrfPart + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n" + alt + "\r\n--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -196,7 +230,9 @@ class MediaUploadIT {
             request.header("Accept", "application/json");
         }
         if (basic == null) {
-            request.header("X-CSRF-TOKEN", admin.csrf());
+            if (!formField) {
+                request.header("X-CSRF-TOKEN", admin.csrf());
+            }
             return send(admin, request.build());
         }
         if (!basic.isEmpty()) {

@@ -64,10 +64,21 @@ final class ImageCheck {
         if (format == null) {
             throw new MediaRefused(MediaRefused.Reason.NOT_AN_IMAGE);
         }
-        int end = endOfImage(format, bytes);
+        // Markup in a broken image is still reported as what it is: the clearer of the two reasons.
+        int end;
+        MediaRefused broken = null;
+        try {
+            end = endOfImage(format, bytes);
+        } catch (MediaRefused e) {
+            broken = e;
+            end = bytes.length;
+        }
         String hidden = hiddenContent(bytes, end);
         if (hidden != null) {
             throw new MediaRefused(MediaRefused.Reason.POLYGLOT, hidden);
+        }
+        if (broken != null) {
+            throw broken;
         }
         BufferedImage image = decode(format, bytes);
         int orientation = format == ImageFormat.JPEG ? jpegOrientation(bytes) : 1;

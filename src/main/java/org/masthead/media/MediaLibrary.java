@@ -5,10 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -216,9 +214,5 @@ public class MediaLibrary {
             return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         }
         return (bytes + 1023) / 1024 + " KB";
-    }
-
-    List<Integer> thumbnailWidths() {
-        return new ArrayList<>(settings.thumbnailWidths());
     }
 }

@@ -60,6 +60,12 @@ class ImageCheckTest {
     }
 
     @Test
+    void namesMarkupBehindAnImageSignatureEvenWhenTheRestIsNoImage() {
+        assertThat(reasonOf(() -> check.check(TestImages.ascii("GIF89a<script>alert(1)</script>")))).isEqualTo(MediaRefused.Reason.POLYGLOT);
+        assertThat(reasonOf(() -> check.check(TestImages.ascii("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000garbage")))).isEqualTo(MediaRefused.Reason.CORRUPT);
+    }
+
+    @Test
     void refusesAGifar() {
         byte[] gif = TestImages.encode(TestImages.halves(40, 20), "gif");
         byte[] gifar = TestImages.concat(gif, TestImages.zip());
