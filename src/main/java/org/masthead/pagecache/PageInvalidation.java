@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.masthead.ads.AdSlotChanged;
+import org.masthead.ads.AdSlots;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
@@ -33,7 +34,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       site-wide newest lists (home, /latest, site feeds, the side list of every article page) and the sitemaps;
  *   <li>a visible article changed: {@link #articleChanged} drops its page and every page linking to it, and
  *       its lists too when its channel, tags, source, authors or time changed (or are not known);
- *   <li>settings: everything; ads: every HTML page;
+ *   <li>settings: everything; ads: the pages of the kinds that render the changed placement;
  *   <li>the channel navigation or the most-read list changed (found by {@link #watch}): every HTML page.
  * </ul>
  *
@@ -97,7 +98,17 @@ final class PageInvalidation {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AdSlotChanged event) {
-        drop(Set.of(PageTags.HTML), "ad slot " + event.slot());
+        drop(pagesShowing(event.placement()), "ad placement " + event.placement());
+    }
+
+    /** The pages that render an ad placement (see the templates: home, listing, article and the sidebar on all). */
+    static Set<String> pagesShowing(String placement) {
+        return switch (placement) {
+            case AdSlots.HOME_TOP -> Set.of(PageTags.HOME_PAGE);
+            case AdSlots.LIST_TOP -> Set.of(PageTags.LIST_PAGES);
+            case AdSlots.ARTICLE_BOTTOM -> Set.of(PageTags.ARTICLE_PAGES);
+            default -> Set.of(PageTags.HTML); // the sidebar, on every page
+        };
     }
 
     void articleMoved(long id) {

@@ -1,7 +1,8 @@
 package org.masthead.site;
 
 import java.util.List;
-import org.masthead.ads.AdCreative;
+import java.util.Map;
+import org.masthead.ads.AdSlot;
 import org.masthead.platform.Messages;
 
 /**
@@ -12,6 +13,7 @@ import org.masthead.platform.Messages;
  * @param touchIconUrl the logo as PNG, for home screens
  * @param home whether this is the home page (marked in the navigation)
  * @param currentChannel slug of the channel to mark in the navigation, or null
+ * @param ads the slots shown at each placement ({@code org.masthead.ads.AdSlots#PLACEMENTS})
  */
 public record SiteLayout(
         Messages msg,
@@ -25,7 +27,7 @@ public record SiteLayout(
         List<NavItem> navigation,
         String currentChannel,
         Footer footer,
-        List<AdCreative> ads) {
+        Map<String, List<AdSlot>> ads) {
 
     /** A channel link in the navigation. */
     public record NavItem(String name, String url, String slug) {}
@@ -41,9 +43,9 @@ public record SiteLayout(
         }
     }
 
-    /** The creative for a named slot, or null when the slot is empty (the template then renders nothing). */
-    public AdCreative ad(String slot) {
-        return ads.stream().filter(a -> a.slot().equals(slot)).findFirst().orElse(null);
+    /** The slots a placement shows (each a frame that picks one of its creatives per view); empty for none. */
+    public List<AdSlot> ad(String placement) {
+        return ads.getOrDefault(placement, List.of());
     }
 
     public boolean isCurrent(NavItem item) {
