@@ -189,7 +189,7 @@ class ArticleRepository {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static ArticleCard card(ResultSet rs, int n) throws SQLException {
+    static ArticleCard card(ResultSet rs, int n) throws SQLException {
         return new ArticleCard(
                 rs.getLong("id"),
                 rs.getString("title"),

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.masthead.ads.AdSlotChanged;
 import org.masthead.ads.AdSlots;
+import org.masthead.article.ArticleFlag;
+import org.masthead.article.ArticleFlagsChanged;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
@@ -99,6 +101,28 @@ final class PageInvalidation {
     @TransactionalEventListener(fallbackExecution = true)
     void on(AdSlotChanged event) {
         drop(pagesShowing(event.placement()), "ad placement " + event.placement());
+    }
+
+    /**
+     * A flag changed: the home page lists headlines and recommended articles, the article's channel pages
+     * its pinned and recommended ones. An article readers cannot see is in none of those lists.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticleFlagsChanged event) {
+        Optional<ArticleDetail> article = lookup.visible(event.articleId());
+        if (article.isEmpty()) {
+            return;
+        }
+        Set<String> tags = new HashSet<>();
+        if (event.changed().contains(ArticleFlag.HEADLINE) || event.changed().contains(ArticleFlag.RECOMMENDED)) {
+            tags.add(PageTags.HOME_PAGE);
+        }
+        if (article.get().channel() != null && (event.changed().contains(ArticleFlag.PINNED) || event.changed().contains(ArticleFlag.RECOMMENDED))) {
+            tags.add(PageTags.channelFlags(article.get().channel().slug()));
+        }
+        if (!tags.isEmpty()) {
+            drop(tags, "flags " + event.changed() + " of article " + event.articleId());
+        }
     }
 
     /** The pages that render an ad placement (see the templates: home, listing, article and the sidebar on all). */
