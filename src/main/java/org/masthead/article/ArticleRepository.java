@@ -489,4 +489,15 @@ class ArticleRepository {
                 List.copyOf(authors.getOrDefault(a.id(), List.of())), List.copyOf(tags.getOrDefault(a.id(), List.of())), a.coverImage(),
                 List.copyOf(figures.getOrDefault(a.id(), List.of())), a.viewCount())).toList();
     }
+
+    /** The visible articles among {@code ids}, as cards, in one statement (no order). */
+    List<ArticleCard> visibleCards(java.util.Collection<Long> ids, Instant now) {
+        List<Object> params = new ArrayList<>(ids);
+        params.add(now.toEpochMilli());
+        return jdbc.sql("SELECT " + CARD_COLUMNS + " WHERE a.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")"
+                        + " AND a.status = 'published' AND a.published_at <= ?")
+                .params(params)
+                .query(ArticleRepository::card)
+                .list();
+    }
 }

@@ -22,6 +22,8 @@ import org.masthead.article.ArticleWithdrawn;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.setting.SiteSettingsChanged;
+import org.masthead.topic.TopicChanged;
+import org.masthead.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -58,6 +60,7 @@ final class PageInvalidation {
     private final ArticleLookup lookup;
     private final Channels channels;
     private final Clock clock;
+    private final Topics topics;
     /** The last known listing of each article an event or a watch has seen since start. */
     private final Map<Long, Listing> known = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(KNOWN)
@@ -67,7 +70,8 @@ final class PageInvalidation {
     private volatile List<Channel> navigation;
     private volatile Instant watchedUpTo;
 
-    PageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Clock clock) {
+    PageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
+        this.topics = topics;
         this.store = store;
         this.articles = articles;
         this.lookup = lookup;
@@ -123,6 +127,14 @@ final class PageInvalidation {
         if (!tags.isEmpty()) {
             drop(tags, "flags " + event.changed() + " of article " + event.articleId());
         }
+    }
+
+    /** A topic's page (and the list of topics, which shows its title) changed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TopicChanged event) {
+        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS, PageTags.SITEMAPS));
+        event.slugs().forEach(slug -> tags.add(PageTags.topic(slug)));
+        drop(tags, "topics " + event.slugs());
     }
 
     /** The pages that render an ad placement (see the templates: home, listing, article and the sidebar on all). */
@@ -203,10 +215,21 @@ final class PageInvalidation {
     /** Reads where an article is listed now and remembers it for the next change. */
     private Listing listing(long id) {
         Optional<ArticleDetail> detail = lookup.any(id);
-        Listing listing = detail.map(a -> new Listing(lists(a), a.publishedAt(), lookup.visible(id).isPresent()))
+        Listing listing = detail.map(a -> new Listing(withTopics(lists(a), id), a.publishedAt(), lookup.visible(id).isPresent()))
                 .orElse(new Listing(Set.of(), null, false));
         known.put(id, listing);
         return listing;
+    }
+
+    /** The lists plus the pages of the special topics the article is in: they list it while readers may see it. */
+    private Set<String> withTopics(Set<String> lists, long id) {
+        List<String> slugs = topics.slugsContaining(id);
+        if (slugs.isEmpty()) {
+            return lists;
+        }
+        Set<String> all = new HashSet<>(lists);
+        slugs.forEach(slug -> all.add(PageTags.topic(slug)));
+        return Set.copyOf(all);
     }
 
     static Set<String> lists(ArticleDetail a) {
