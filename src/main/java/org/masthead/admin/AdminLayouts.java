@@ -40,6 +40,7 @@ public class AdminLayouts {
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
+            new Section("topics", "/admin/topics", Permission.TAXONOMY_WRITE.authority()),
             new Section("ads", "/admin/ads", Permission.ADS_WRITE.authority()),
             new Section("settings", "/admin/settings", Permission.SETTINGS_WRITE.authority()),
             new Section("users", "/admin/users", Permission.USERS_ADMIN.authority()),
@@ -56,7 +57,7 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, channels, tags, sources, ads,
+     * @param section the navigation key to mark: dashboard, articles, channels, tags, sources, topics, ads,
      *     settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {

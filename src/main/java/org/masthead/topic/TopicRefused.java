@@ -8,7 +8,7 @@ public class TopicRefused extends RuntimeException {
     private final String key;
     private final transient Object[] args;
 
-    TopicRefused(String key, Object... args) {
+    public TopicRefused(String key, Object... args) {
         super(key + " " + Arrays.toString(args));
         this.key = key;
         this.args = args.clone();
