@@ -132,7 +132,7 @@ final class PageInvalidation {
     /** A topic's page (and the list of topics, which shows its title) changed. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(TopicChanged event) {
-        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS, PageTags.SITEMAPS));
+        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS));
         event.slugs().forEach(slug -> tags.add(PageTags.topic(slug)));
         drop(tags, "topics " + event.slugs());
     }
