@@ -104,7 +104,7 @@ class AdAdminController {
     ModelAndView editCreative(HttpServletRequest request, HttpServletResponse response, @PathVariable long id) {
         Creative c = reports.creative(id).orElse(null);
         if (c == null) {
-            return creativePage(request, response, null, emptyForm(), layouts.messages().get("ad.error.creative.missing", id), HttpStatus.NOT_FOUND);
+            return creativePage(request, response, null, emptyForm(), layouts.messages().get("ad.error.creative.missing", String.valueOf(id)), HttpStatus.NOT_FOUND);
         }
         return creativePage(request, response, id, new CreativePage.CreativeForm(String.valueOf(c.slotId()), c.kind().code(), c.title(), orEmpty(c.linkUrl()),
                 orEmpty(c.imageUrl()), orEmpty(c.html()), String.valueOf(c.weight()), local(c.startsAt()), local(c.endsAt())), null, HttpStatus.OK);

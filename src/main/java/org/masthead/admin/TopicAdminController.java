@@ -189,7 +189,7 @@ class TopicAdminController {
         Topic topic = topics.byId(id).orElse(null);
         response.setHeader("Cache-Control", "no-store");
         if (topic == null) {
-            return list(request, response, null, "", msg.get("topic.error.missing", id), null, HttpStatus.NOT_FOUND);
+            return list(request, response, null, "", msg.get("topic.error.missing", String.valueOf(id)), null, HttpStatus.NOT_FOUND);
         }
         List<TopicEntry> entries = topics.entries(id);
         List<TopicAdminPage.Entry> lines = new ArrayList<>();

@@ -62,7 +62,7 @@ public class AdEditing {
         } else if (repository.updateSlot(id, name, placement, width, height)) {
             saved = id;
         } else {
-            throw new AdRefused("ad.error.slot.missing", id);
+            throw new AdRefused("ad.error.slot.missing", String.valueOf(id));
         }
         slots.refresh();
         return saved;
@@ -72,7 +72,7 @@ public class AdEditing {
     @Transactional
     public void setSlotActive(long id, boolean active) {
         if (!repository.setSlotActive(id, active)) {
-            throw new AdRefused("ad.error.slot.missing", id);
+            throw new AdRefused("ad.error.slot.missing", String.valueOf(id));
         }
         slots.refresh();
     }
@@ -82,7 +82,7 @@ public class AdEditing {
     public long saveCreative(Long id, CreativeDraft draft) {
         CreativeDraft d = checked(draft);
         if (repository.slots().stream().noneMatch(s -> s.id() == d.slotId())) {
-            throw new AdRefused("ad.error.slot.missing", d.slotId());
+            throw new AdRefused("ad.error.slot.missing", String.valueOf(d.slotId()));
         }
         long saved;
         if (id == null) {
@@ -90,7 +90,7 @@ public class AdEditing {
         } else if (repository.updateCreative(id, d, d.weight(), d.html(), clock.instant())) {
             saved = id;
         } else {
-            throw new AdRefused("ad.error.creative.missing", id);
+            throw new AdRefused("ad.error.creative.missing", String.valueOf(id));
         }
         slots.refresh();
         return saved;
@@ -100,7 +100,7 @@ public class AdEditing {
     @Transactional
     public void setCreativeActive(long id, boolean active) {
         if (!repository.setCreativeActive(id, active, clock.instant())) {
-            throw new AdRefused("ad.error.creative.missing", id);
+            throw new AdRefused("ad.error.creative.missing", String.valueOf(id));
         }
         slots.refresh();
     }

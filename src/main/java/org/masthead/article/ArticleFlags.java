@@ -47,7 +47,7 @@ public class ArticleFlags {
             throw ArticleRefused.forbidden("flags.editorsOnly");
         }
         if (!flags.exists(articleId)) {
-            throw ArticleRefused.notFound("workflow.notFound", articleId);
+            throw ArticleRefused.notFound("workflow.notFound", String.valueOf(articleId));
         }
         Set<ArticleFlag> before = flags.of(articleId);
         Set<ArticleFlag> changed = EnumSet.noneOf(ArticleFlag.class);

@@ -66,7 +66,7 @@ public class TopicEditing {
         }
         for (long articleId : articleIds) {
             if (articles.any(articleId).isEmpty()) {
-                throw new TopicRefused("topic.error.noSuchArticle", articleId);
+                throw new TopicRefused("topic.error.noSuchArticle", String.valueOf(articleId));
             }
         }
         List<TopicEntry> entries = new ArrayList<>(topics.entries(id));
@@ -88,7 +88,7 @@ public class TopicEditing {
         Topic topic = existing(id);
         List<TopicEntry> entries = new ArrayList<>(topics.entries(id));
         if (!entries.removeIf(e -> e.articleId() == articleId)) {
-            throw new TopicRefused("topic.error.notInTopic", articleId);
+            throw new TopicRefused("topic.error.notInTopic", String.valueOf(articleId));
         }
         save(topic, entries);
     }
@@ -129,11 +129,11 @@ public class TopicEditing {
                 return i;
             }
         }
-        throw new TopicRefused("topic.error.notInTopic", articleId);
+        throw new TopicRefused("topic.error.notInTopic", String.valueOf(articleId));
     }
 
     private Topic existing(long id) {
-        return topics.byId(id).orElseThrow(() -> new TopicRefused("topic.error.missing", id));
+        return topics.byId(id).orElseThrow(() -> new TopicRefused("topic.error.missing", String.valueOf(id)));
     }
 
     private TopicDraft checked(TopicDraft d, long id) {
