@@ -33,7 +33,14 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what: the one security configuration of the application (docs/accounts.md).
@@ -137,11 +144,24 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The frame of an ad slot (org.masthead.site.AdPageController) is the one document this site's own pages
+     * may frame; everything else may be framed by nobody.
+     */
+    static final String AD_FRAMES = "/ad/slot/**";
+
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        RequestMatcher adFrame = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, AD_FRAMES);
+        RequestMatcher notAdFrame = new NegatedRequestMatcher(adFrame);
         headers
                 // Pages set their own Cache-Control: public news pages must be cacheable.
                 .cacheControl(cache -> cache.disable())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frames -> frames.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notAdFrame, new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notAdFrame, new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(adFrame, new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(adFrame, new ContentSecurityPolicyHeaderWriter(
+                        CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 

@@ -43,6 +43,7 @@ public class AdminLayouts {
             new Section("bylines", "/admin/bylines", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
             new Section("review", "/admin/review", Permission.ARTICLES_PUBLISH.authority()),
+            new Section("topics", "/admin/topics", Permission.TAXONOMY_WRITE.authority()),
             new Section("ads", "/admin/ads", Permission.ADS_WRITE.authority()),
             new Section("settings", "/admin/settings", Permission.SETTINGS_WRITE.authority()),
             new Section("users", "/admin/users", Permission.USERS_ADMIN.authority()),
@@ -60,7 +61,7 @@ public class AdminLayouts {
 
     /**
      * @param section the navigation key to mark: dashboard, articles, media, channels, tags, bylines, sources, review,
-     *     ads, settings, users, tokens (or anything else to mark none)
+     *     topics, ads, settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {
         Messages msg = messages();

@@ -1,4 +1,9 @@
 package org.masthead.ads;
 
-/** What an ad slot shows: text, an optional link and an optional image; all plain values, escaped when shown. */
+/**
+ * A quick placement: "the slot named after this placement shows just this text (or image) ad", as the
+ * demo content and tests place ads ({@link AdSlots#place}). Plain values, escaped when shown.
+ *
+ * @param slot the placement, also the name of the slot it creates or reuses
+ */
 public record AdCreative(String slot, String text, String linkUrl, String imageUrl) {}

@@ -1,2 +1,2 @@
-/** Ad slots (广告位): named places on pages and what each shows. */
+/** Ad slots (广告位): placements on the pages, creatives rotated by weight within their schedule, impressions and clicks counted per day. */
 package org.masthead.ads;

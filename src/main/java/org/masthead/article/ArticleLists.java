@@ -60,6 +60,20 @@ public class ArticleLists {
         return articles.newestDetails(visible, limit, clock.instant());
     }
 
+    /**
+     * The articles among {@code ids} that readers may see now, as cards, in one statement; the order is
+     * the caller's to make (a special topic keeps its editors' order). At most {@value #MAX_BY_ID} ids.
+     */
+    public List<ArticleCard> visibleByIds(java.util.Collection<Long> ids) {
+        if (ids.size() > MAX_BY_ID) {
+            throw new IllegalArgumentException("ids: at most " + MAX_BY_ID);
+        }
+        return ids.isEmpty() ? List.of() : articles.visibleCards(ids, clock.instant());
+    }
+
+    /** The most ids {@link #visibleByIds} takes at once. */
+    public static final int MAX_BY_ID = 500;
+
     /** Visible articles published at or after {@code since}, newest first, at most {@code limit}. */
     public List<ArticleCard> visibleSince(Instant since, int limit) {
         return articles.visibleSince(since, limit, clock.instant());

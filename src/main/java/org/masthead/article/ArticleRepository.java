@@ -189,7 +189,7 @@ class ArticleRepository {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static ArticleCard card(ResultSet rs, int n) throws SQLException {
+    static ArticleCard card(ResultSet rs, int n) throws SQLException {
         return new ArticleCard(
                 rs.getLong("id"),
                 rs.getString("title"),
@@ -488,5 +488,16 @@ class ArticleRepository {
                 a.publishedAt(), a.createdAt(), a.updatedAt(), a.originalUrl(), a.source(), a.channel(),
                 List.copyOf(authors.getOrDefault(a.id(), List.of())), List.copyOf(tags.getOrDefault(a.id(), List.of())), a.coverImage(),
                 List.copyOf(figures.getOrDefault(a.id(), List.of())), a.viewCount())).toList();
+    }
+
+    /** The visible articles among {@code ids}, as cards, in one statement (no order). */
+    List<ArticleCard> visibleCards(java.util.Collection<Long> ids, Instant now) {
+        List<Object> params = new ArrayList<>(ids);
+        params.add(now.toEpochMilli());
+        return jdbc.sql("SELECT " + CARD_COLUMNS + " WHERE a.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")"
+                        + " AND a.status = 'published' AND a.published_at <= ?")
+                .params(params)
+                .query(ArticleRepository::card)
+                .list();
     }
 }

@@ -5,6 +5,7 @@ import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.channel.Channels;
+import org.masthead.topic.Topics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -28,8 +29,8 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Clock clock) {
-        return new PageInvalidation(store, articles, lookup, channels, clock);
+    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
+        return new PageInvalidation(store, articles, lookup, channels, topics, clock);
     }
 
     @Bean

@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.masthead.ads.AdSlotChanged;
+import org.masthead.ads.AdSlots;
+import org.masthead.article.ArticleFlag;
+import org.masthead.article.ArticleFlagsChanged;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleDetail;
@@ -21,6 +24,8 @@ import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.channel.ChannelsChanged;
 import org.masthead.setting.SiteSettingsChanged;
+import org.masthead.topic.TopicChanged;
+import org.masthead.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -35,7 +40,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       site-wide newest lists (home, /latest, site feeds, the side list of every article page) and the sitemaps;
  *   <li>a visible article changed: {@link #articleChanged} drops its page and every page linking to it, and
  *       its lists too when its channel, tags, source, authors or time changed (or are not known);
- *   <li>settings and channel edits (the navigation of every page): everything; ads: every HTML page;
+ *   <li>settings and channel edits (the navigation of every page): everything; ads: the pages of the kinds that
+ *       render the changed placement;
  *   <li>tags or bylines renamed or merged ({@link ArticlesRelabelled}): the pages of those articles, every
  *       page linking to them and every list (an old tag's address must answer its 301, not a kept page);
  *   <li>the channel navigation or the most-read list changed (found by {@link #watch}): every HTML page.
@@ -61,6 +67,7 @@ final class PageInvalidation {
     private final ArticleLookup lookup;
     private final Channels channels;
     private final Clock clock;
+    private final Topics topics;
     /** The last known listing of each article an event or a watch has seen since start. */
     private final Map<Long, Listing> known = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(KNOWN)
@@ -70,7 +77,8 @@ final class PageInvalidation {
     private volatile List<Channel> navigation;
     private volatile Instant watchedUpTo;
 
-    PageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Clock clock) {
+    PageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
+        this.topics = topics;
         this.store = store;
         this.articles = articles;
         this.lookup = lookup;
@@ -124,7 +132,47 @@ final class PageInvalidation {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AdSlotChanged event) {
-        drop(Set.of(PageTags.HTML), "ad slot " + event.slot());
+        drop(pagesShowing(event.placement()), "ad placement " + event.placement());
+    }
+
+    /**
+     * A flag changed: the home page lists headlines and recommended articles, the article's channel pages
+     * its pinned and recommended ones. An article readers cannot see is in none of those lists.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticleFlagsChanged event) {
+        Optional<ArticleDetail> article = lookup.visible(event.articleId());
+        if (article.isEmpty()) {
+            return;
+        }
+        Set<String> tags = new HashSet<>();
+        if (event.changed().contains(ArticleFlag.HEADLINE) || event.changed().contains(ArticleFlag.RECOMMENDED)) {
+            tags.add(PageTags.HOME_PAGE);
+        }
+        if (article.get().channel() != null && (event.changed().contains(ArticleFlag.PINNED) || event.changed().contains(ArticleFlag.RECOMMENDED))) {
+            tags.add(PageTags.channelFlags(article.get().channel().slug()));
+        }
+        if (!tags.isEmpty()) {
+            drop(tags, "flags " + event.changed() + " of article " + event.articleId());
+        }
+    }
+
+    /** A topic's page (and the list of topics, which shows its title) changed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TopicChanged event) {
+        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS));
+        event.slugs().forEach(slug -> tags.add(PageTags.topic(slug)));
+        drop(tags, "topics " + event.slugs());
+    }
+
+    /** The pages that render an ad placement (see the templates: home, listing, article and the sidebar on all). */
+    static Set<String> pagesShowing(String placement) {
+        return switch (placement) {
+            case AdSlots.HOME_TOP -> Set.of(PageTags.HOME_PAGE);
+            case AdSlots.LIST_TOP -> Set.of(PageTags.LIST_PAGES);
+            case AdSlots.ARTICLE_BOTTOM -> Set.of(PageTags.ARTICLE_PAGES);
+            default -> Set.of(PageTags.HTML); // the sidebar, on every page
+        };
     }
 
     void articleMoved(long id) {
@@ -195,10 +243,21 @@ final class PageInvalidation {
     /** Reads where an article is listed now and remembers it for the next change. */
     private Listing listing(long id) {
         Optional<ArticleDetail> detail = lookup.any(id);
-        Listing listing = detail.map(a -> new Listing(lists(a), a.publishedAt(), lookup.visible(id).isPresent()))
+        Listing listing = detail.map(a -> new Listing(withTopics(lists(a), id), a.publishedAt(), lookup.visible(id).isPresent()))
                 .orElse(new Listing(Set.of(), null, false));
         known.put(id, listing);
         return listing;
+    }
+
+    /** The lists plus the pages of the special topics the article is in: they list it while readers may see it. */
+    private Set<String> withTopics(Set<String> lists, long id) {
+        List<String> slugs = topics.slugsContaining(id);
+        if (slugs.isEmpty()) {
+            return lists;
+        }
+        Set<String> all = new HashSet<>(lists);
+        slugs.forEach(slug -> all.add(PageTags.topic(slug)));
+        return Set.copyOf(all);
     }
 
     static Set<String> lists(ArticleDetail a) {

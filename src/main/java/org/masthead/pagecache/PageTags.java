@@ -19,7 +19,11 @@ import org.springframework.web.util.UriUtils;
  *   <li>{@code list:/channel/S}, {@code list:/tag/T}, {@code list:/source/N}, {@code list:/author/A} (decoded):
  *       one list, all its pages and its feeds; {@code lists}: every list of any kind;
  *   <li>{@code sitemaps}: the sitemap index and its files; {@code html}: every HTML page (they show the
- *       channel navigation, the ads and the most-read list).
+ *       channel navigation, the sidebar's ads and the most-read list);
+ *   <li>{@code page:home}, {@code page:list}, {@code page:article}, {@code page:topic}: the HTML pages of one
+ *       kind (each kind shows its own ad placements); {@code flags:/channel/S}: the HTML pages of channel S
+ *       (their pinned and recommended articles, not their feeds);
+ *   <li>{@code topic:S} (decoded): the page of special topic S; {@code topics}: the list of topics.
  * </ul>
  */
 final class PageTags {
@@ -28,6 +32,11 @@ final class PageTags {
     static final String LISTS = "lists";
     static final String ALL_ARTICLES = "list:all";
     static final String SITEMAPS = "sitemaps";
+    static final String HOME_PAGE = "page:home";
+    static final String LIST_PAGES = "page:list";
+    static final String ARTICLE_PAGES = "page:article";
+    static final String TOPIC_PAGES = "page:topic";
+    static final String TOPICS = "topics";
 
     private static final Pattern ARTICLE_PAGE = Pattern.compile("/articles/(\\d{1,18})");
     /** A link to an article in any page or feed, relative or absolute. */
@@ -46,6 +55,16 @@ final class PageTags {
         return "list:/" + kind + "/" + name;
     }
 
+    /** The tag of a channel's HTML pages (not its feeds): what its pinned and recommended lists change. */
+    static String channelFlags(String slug) {
+        return "flags:/channel/" + slug;
+    }
+
+    /** The tag of a special topic's page, from its (decoded) slug. */
+    static String topic(String slug) {
+        return "topic:" + slug;
+    }
+
     /**
      * The tags a page at {@code rawPath} (as sent, percent-encoded) depends on by its address alone, or
      * null when pages at that address are not kept (API, back office, contact form, actuator, files).
@@ -55,10 +74,21 @@ final class PageTags {
         if (SITE_LISTS.contains(rawPath)) {
             tags.add(ALL_ARTICLES);
             tags.add(LISTS);
+            if (rawPath.equals("/")) {
+                tags.add(HOME_PAGE);
+            } else if (rawPath.equals("/latest")) {
+                tags.add(LIST_PAGES);
+            }
+            return tags;
+        }
+        if (rawPath.equals("/topics")) {
+            tags.add(TOPICS);
+            tags.add(TOPIC_PAGES);
             return tags;
         }
         Matcher article = ARTICLE_PAGE.matcher(rawPath);
         if (article.matches()) {
+            tags.add(ARTICLE_PAGES);
             tags.add(article(Long.parseLong(article.group(1))));
             tags.add(ALL_ARTICLES); // its side list of the latest articles
             return tags;
@@ -71,15 +101,32 @@ final class PageTags {
             return tags; // shows the base URL only: dropped with the settings
         }
         String[] segments = rawPath.split("/", -1);
+        if (segments.length == 3 && segments[1].equals("topic") && !segments[2].isEmpty()) {
+            try {
+                tags.add(topic(UriUtils.decode(segments[2], StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException badEncoding) {
+                return null;
+            }
+            tags.add(TOPIC_PAGES);
+            return tags;
+        }
         // "/channel/S", "/channel/S/feed.xml" …: segments "", kind, name[, file]
         if (segments.length >= 3 && segments.length <= 4 && LIST_KINDS.contains(segments[1]) && !segments[2].isEmpty()) {
             if (segments.length == 4 && !Set.of("feed.xml", "atom.xml", "feed.json").contains(segments[3])) {
                 return null;
             }
+            String name;
             try {
-                tags.add(list(segments[1], UriUtils.decode(segments[2], StandardCharsets.UTF_8)));
+                name = UriUtils.decode(segments[2], StandardCharsets.UTF_8);
             } catch (IllegalArgumentException badEncoding) {
                 return null;
+            }
+            tags.add(list(segments[1], name));
+            if (segments.length == 3) {
+                tags.add(LIST_PAGES);
+                if (segments[1].equals("channel")) {
+                    tags.add(channelFlags(name));
+                }
             }
             tags.add(LISTS);
             return tags;

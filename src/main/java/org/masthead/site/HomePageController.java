@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.masthead.article.ArticleCard;
+import org.masthead.article.ArticleFlag;
+import org.masthead.article.ArticleFlags;
+import org.masthead.article.FlaggedLists;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleLists;
 import org.springframework.stereotype.Controller;
@@ -16,12 +19,16 @@ class HomePageController {
 
     static final int HEADLINES = 10;
     static final int PER_CHANNEL = 6;
+    static final int TOP_STORIES = 5;
+    static final int RECOMMENDED = 8;
 
     private final ArticleLists articles;
     private final SiteLayouts layouts;
     private final PageHeads heads;
+    private final ArticleFlags flags;
 
-    HomePageController(ArticleLists articles, SiteLayouts layouts, PageHeads heads) {
+    HomePageController(ArticleLists articles, SiteLayouts layouts, PageHeads heads, ArticleFlags flags) {
+        this.flags = flags;
         this.articles = articles;
         this.layouts = layouts;
         this.heads = heads;
@@ -41,7 +48,10 @@ class HomePageController {
                 .map(cards -> new HomePage.ChannelBlock(cards.getFirst().channelName(), channelUrl(cards.getFirst()),
                         cards.stream().map(c -> CardView.of(c, formats, excerpt)).toList()))
                 .toList();
-        model.addAttribute("page", new HomePage(layouts.home(heads.home(latest)), headlines, latest, blocks));
+        FlaggedLists flagged = flags.home(TOP_STORIES, RECOMMENDED);
+        model.addAttribute("page", new HomePage(layouts.home(heads.home(latest)), headlines, latest, blocks,
+                flagged.of(ArticleFlag.HEADLINE).stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+                flagged.of(ArticleFlag.RECOMMENDED).stream().map(c -> CardView.of(c, formats, excerpt)).toList()));
         return "site/home";
     }
 

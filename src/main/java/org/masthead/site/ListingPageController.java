@@ -3,6 +3,9 @@ package org.masthead.site;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.masthead.article.ArticleCard;
+import org.masthead.article.ArticleFlag;
+import org.masthead.article.ArticleFlags;
+import org.masthead.article.FlaggedLists;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleLists;
 import org.masthead.article.TaxonomyUsage;
@@ -30,6 +33,8 @@ class ListingPageController {
 
     /** Deeper pages are refused: no reader pages that far, and OFFSET scans grow with the page. */
     static final int MAX_PAGE = 1000;
+    static final int PINNED = 5;
+    static final int RECOMMENDED = 8;
 
     private final ArticleLists articles;
     private final Channels channels;
@@ -38,9 +43,12 @@ class ListingPageController {
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final TaxonomyUsage usage;
+    private final ArticleFlags flags;
 
-    ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads, TaxonomyUsage usage) {
+    ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads, TaxonomyUsage usage,
+            ArticleFlags flags) {
         this.usage = usage;
+        this.flags = flags;
         this.articles = articles;
         this.channels = channels;
         this.sources = sources;
@@ -55,7 +63,7 @@ class ListingPageController {
 
     @GetMapping("/latest")
     String latest(@RequestParam(required = false) String page, Model model) {
-        return listing(model, null, layouts.messages().get("list.latest"), "/latest", null, false, ArticleFilter.visible(), page);
+        return listing(model, null, layouts.messages().get("list.latest"), "/latest", null, false, ArticleFilter.visible(), page, null);
     }
 
     @GetMapping("/channel/{slug}")
@@ -63,7 +71,8 @@ class ListingPageController {
         Channel channel = channels.bySlug(slug).orElseThrow(() -> channels.formerSlug(slug)
                 .<RuntimeException>map(moved -> new Moved(moved.url(), page))
                 .orElseGet(() -> new NotFound("channel " + slug)));
-        return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), true, ArticleFilter.visible().inChannel(channel.id()), page);
+        return listing(model, "list.channel", channel.name(), channel.url(), channel.slug(), true, ArticleFilter.visible().inChannel(channel.id()), page,
+                channel.id());
     }
 
     @GetMapping("/tag/{name}")
@@ -71,13 +80,13 @@ class ListingPageController {
         Tag tag = tags.byName(name).orElseThrow(() -> tags.formerName(name)
                 .<RuntimeException>map(moved -> new Moved(moved.url(), page))
                 .orElseGet(() -> new NotFound("tag " + name)));
-        return listing(model, "list.tag", tag.name(), tag.url(), null, true, ArticleFilter.visible().taggedWith(tag.id()), page);
+        return listing(model, "list.tag", tag.name(), tag.url(), null, true, ArticleFilter.visible().taggedWith(tag.id()), page, null);
     }
 
     @GetMapping("/source/{id:\\d{1,18}}")
     String source(@PathVariable long id, @RequestParam(required = false) String page, Model model) {
         Source source = sources.byId(id).orElseThrow(() -> new NotFound("source " + id));
-        return listing(model, "list.source", source.name(), source.url(), null, true, ArticleFilter.visible().fromSource(source.id()), page);
+        return listing(model, "list.source", source.name(), source.url(), null, true, ArticleFilter.visible().fromSource(source.id()), page, null);
     }
 
     @GetMapping("/author/{name}")
@@ -87,7 +96,7 @@ class ListingPageController {
             throw usage.bylineRenamedTo(name).<RuntimeException>map(current -> new Moved(authorUrl(current), page))
                     .orElseGet(() -> new NotFound("author " + name));
         }
-        return listing(model, "list.author", name, authorUrl(name), null, false, filter, page);
+        return listing(model, "list.author", name, authorUrl(name), null, false, filter, page, null);
     }
 
     /**
@@ -119,9 +128,10 @@ class ListingPageController {
 
     /**
      * @param kindKey message key of what the list is of (栏目 …); null for the latest articles of the whole site
-     * @param ownFeed whether the list has its own feed (channels, tags and sources; the feed module serves it) */
+     * @param ownFeed whether the list has its own feed (channels, tags and sources; the feed module serves it)
+     * @param flaggedChannel the channel whose pinned and recommended articles the page shows, or null */
     private String listing(Model model, String kindKey, String heading, String path, String currentChannel, boolean ownFeed, ArticleFilter filter,
-            String pageParam) {
+            String pageParam, Long flaggedChannel) {
         int page = pageNumber(pageParam);
         PageSlice<ArticleCard> slice = articles.list(filter, page, layouts.settings().listPageSize());
         if (page > 1 && page > slice.totalPages()) {
@@ -129,7 +139,11 @@ class ListingPageController {
         }
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
-        List<CardView> items = slice.items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        FlaggedLists flagged = flaggedChannel == null ? new FlaggedLists(java.util.Map.of()) : flags.inChannel(flaggedChannel, PINNED, RECOMMENDED);
+        // Pinned articles head the first page and are not repeated in the list below them.
+        List<ArticleCard> pinned = page == 1 ? flagged.of(ArticleFlag.PINNED) : List.of();
+        java.util.Set<Long> pinnedIds = pinned.stream().map(ArticleCard::id).collect(java.util.stream.Collectors.toSet());
+        List<CardView> items = slice.items().stream().filter(c -> !pinnedIds.contains(c.id())).map(c -> CardView.of(c, formats, excerpt)).toList();
         List<CardView> headlines = articles.headlines(10).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         String kind = kindKey == null ? null : layouts.messages().get(kindKey);
         model.addAttribute("page", new ListingPage(
@@ -141,7 +155,9 @@ class ListingPageController {
                 slice.totalPages(),
                 slice.hasPrevious() ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
                 slice.hasNext() ? path + "?page=" + (page + 1) : null,
-                headlines));
+                headlines,
+                pinned.stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+                flagged.of(ArticleFlag.RECOMMENDED).stream().map(c -> CardView.of(c, formats, excerpt)).toList()));
         return "site/listing";
     }
 

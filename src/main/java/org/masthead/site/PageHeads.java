@@ -134,6 +134,19 @@ class PageHeads {
      * @param query the query as shown, or null for the form alone
      * @param canonicalPath this search's address ({@link SearchForm#url()}), or null
      */
+    /** A special topic's page: described by its summary (or its first titles), its cover as the Open Graph image. */
+    PageHead topic(String title, String summary, String path, String cover, List<CardView> items) {
+        SiteSettings s = settings.current();
+        Messages msg = messages();
+        String url = s.baseUrl() + path;
+        String about = summary != null && !summary.isBlank() ? summary : msg.get("list.description", msg.get("topic.kind"), title);
+        String description = Excerpt.of(items.isEmpty() || (summary != null && !summary.isBlank()) ? about
+                : msg.get("list.description.titles", about, titles(msg, items)), DESCRIPTION_CHARS);
+        String image = cover == null ? null : cover.startsWith("/") ? s.baseUrl() + cover : cover;
+        OpenGraphValues og = new OpenGraphValues("website", title, description, url, image, null, null, null, List.of());
+        return new PageHead(documentTitle(s, title, null), description, url, false, og.with(s, msg), siteFeeds(s, msg), null);
+    }
+
     PageHead search(String query, int page, String canonicalPath, long total, boolean noindex) {
         SiteSettings s = settings.current();
         Messages msg = messages();

@@ -36,7 +36,7 @@ class ReaderPageCaching implements WebMvcConfigurer {
 
     static final String PAGE_CACHE_CONTROL = "public, max-age=60";
     /** Where reader pages live; everything else (API, feeds' own routes, static files) is left alone. */
-    static final List<String> PAGE_PATHS = List.of("/articles/", "/channel/", "/tag/", "/source/", "/author/");
+    static final List<String> PAGE_PATHS = List.of("/articles/", "/channel/", "/tag/", "/source/", "/author/", "/topic/");
 
     @Bean
     FilterRegistrationBean<PageEtagFilter> readerPageEtagFilter() {
@@ -52,7 +52,7 @@ class ReaderPageCaching implements WebMvcConfigurer {
     }
 
     static boolean isReaderPage(String path) {
-        return path.equals("/") || path.equals("/latest") || PAGE_PATHS.stream().anyMatch(path::startsWith);
+        return path.equals("/") || path.equals("/latest") || path.equals("/topics") || PAGE_PATHS.stream().anyMatch(path::startsWith);
     }
 
     /** A weak ETag on HTML reader pages answered 2xx to GET; 304 when it matches {@code If-None-Match}. */

@@ -1,7 +1,8 @@
 package org.masthead.site;
 
 import java.util.List;
-import org.masthead.ads.AdCreative;
+import java.util.Map;
+import org.masthead.ads.AdSlot;
 import org.masthead.platform.Messages;
 
 /**
@@ -13,6 +14,7 @@ import org.masthead.platform.Messages;
  * @param home whether this is the home page (marked in the navigation)
  * @param currentChannel slug of the channel to mark in the navigation, or null
  * @param logoUrl the operator's logo beside the site name, or "" for none
+ * @param ads the slots shown at each placement ({@code org.masthead.ads.AdSlots#PLACEMENTS})
  */
 public record SiteLayout(
         Messages msg,
@@ -26,7 +28,7 @@ public record SiteLayout(
         List<NavItem> navigation,
         String currentChannel,
         Footer footer,
-        List<AdCreative> ads,
+        Map<String, List<AdSlot>> ads,
         String logoUrl) {
 
     /** A channel link in the navigation. */
@@ -47,9 +49,9 @@ public record SiteLayout(
     /** A 友情链接 in the footer. */
     public record FriendLink(String name, String url) {}
 
-    /** The creative for a named slot, or null when the slot is empty (the template then renders nothing). */
-    public AdCreative ad(String slot) {
-        return ads.stream().filter(a -> a.slot().equals(slot)).findFirst().orElse(null);
+    /** The slots a placement shows (each a frame that picks one of its creatives per view); empty for none. */
+    public List<AdSlot> ad(String placement) {
+        return ads.getOrDefault(placement, List.of());
     }
 
     public boolean isCurrent(NavItem item) {

@@ -3,9 +3,7 @@ package org.masthead.site;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.masthead.ads.AdCreative;
+import java.util.Map;
 import org.masthead.ads.AdSlots;
 import org.masthead.channel.Channels;
 import org.masthead.platform.Messages;
@@ -80,8 +78,10 @@ class SiteLayouts {
                 s.friendLinks().stream().map(l -> new SiteLayout.FriendLink(l.name(), l.url())).toList());
         List<SiteLayout.NavItem> nav = channels.all().stream().filter(c -> c.parentId() == null)
                 .map(c -> new SiteLayout.NavItem(c.name(), c.url(), c.slug())).toList();
-        List<AdCreative> placed = Stream.of(AdSlots.HOME_TOP, AdSlots.SIDEBAR, AdSlots.ARTICLE_BOTTOM)
-                .map(ads::creativeFor).flatMap(Optional::stream).toList();
+        Map<String, List<org.masthead.ads.AdSlot>> placed = new java.util.HashMap<>();
+        for (String placement : AdSlots.PLACEMENTS) {
+            placed.put(placement, ads.shown(placement));
+        }
         return new SiteLayout(msg, head, s.name(), s.tagline(), assets.url(SiteAssets.CSS), assets.url(SiteAssets.ICON),
                 assets.url(SiteAssets.LOGO_PNG), home, nav, currentChannel, footer, placed,
                 s.logoUrl());

@@ -116,6 +116,34 @@ class AdminHtmlValidityIT {
         assertValid(admin.postForm("/admin/settings", Map.of("name", "", "timeZone", "Nowhere", "linkName", "无地址")), 400);
     }
 
+    @Test
+    void adsTopicsAndFlagsPagesAndTheAdFrameAreValidInTheirErrorStatesToo() {
+        assertValid(admin.get("/admin/ads"), 200);
+        assertThat(admin.postForm("/admin/ads/slots", Map.of("name", "校验广告位", "placement", "sidebar", "width", "300", "height", "250")).statusCode())
+                .isEqualTo(302);
+        String overview = assertValid(admin.postForm("/admin/ads/slots", Map.of("name", "", "placement", "sidebar", "height", "x")), 400);
+        String slot = overview.replaceAll("(?s).*/admin/ads/creatives/new\\?slot=(\\d+).*", "$1");
+        assertValid(admin.get("/admin/ads/creatives/new?slot=" + slot), 200);
+        assertValid(admin.postForm("/admin/ads/creatives", Map.of("slotId", slot, "kind", "image", "title", "缺图片", "weight", "1")), 400);
+        assertThat(admin.postForm("/admin/ads/creatives", Map.of("slotId", slot, "kind", "text", "title", "校验广告", "linkUrl", "/contact", "weight", "2",
+                "startsAt", "2020-01-01T08:00", "endsAt", "")).statusCode()).isEqualTo(302);
+        assertValid(admin.get("/admin/ads"), 200);
+        String frame = assertValid(new TestBrowser(port).get("/ad/slot/" + slot), 200);
+        assertThat(frame).contains("校验广告");
+        assertValid(admin.get("/admin/ads/creatives/999999"), 404);
+
+        assertValid(admin.get("/admin/topics"), 200);
+        assertValid(admin.postForm("/admin/topics", Map.of("title", "", "slug", "a b")), 400);
+        HttpResponse<String> created = admin.postForm("/admin/topics", Map.of("title", "校验专题", "slug", "check", "summary", "导语"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String edit = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "").replaceAll("^https?://[^/]+", "");
+        assertValid(admin.get(edit), 200);
+        assertValid(admin.postForm(edit + "/articles", Map.of("articles", "999999", "section", "")), 400);
+        assertValid(admin.postForm("/admin/topics/flags", Map.of("article", "999999", "flag", "pinned", "on", "true")), 404);
+        assertValid(new TestBrowser(port).get("/topic/check"), 200);
+        assertValid(new TestBrowser(port).get("/topics"), 200);
+    }
+
     private String assertValid(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         String html = response.body();

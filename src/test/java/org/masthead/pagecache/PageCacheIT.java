@@ -69,6 +69,15 @@ class PageCacheIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.masthead.ads.AdEditing adEditing;
+
+    @Autowired
+    org.masthead.article.ArticleFlags flags;
+
+    @Autowired
+    org.masthead.topic.TopicEditing topics;
+
     private final Map<String, Long> ids = new LinkedHashMap<>();
 
     @DynamicPropertySource
@@ -231,6 +240,97 @@ class PageCacheIT {
         assertNothingStale();
         ads.clear(AdSlots.SIDEBAR);
         assertNothingStale();
+    }
+
+    @Test
+    void aNewSlotDropsOnlyThePagesOfItsPlacementAndANewCreativeInAShownSlotDropsNothing() {
+        warm();
+        long top = adEditing.saveSlot(null, new org.masthead.ads.AdSlotDraft("首页通栏", AdSlots.HOME_TOP, null, 90));
+        assertThat(kept("/")).as("a slot without creatives shows nothing").isTrue();
+        adEditing.saveCreative(null, new org.masthead.ads.CreativeDraft(top, org.masthead.ads.CreativeKind.TEXT, "首页广告", "https://ad.example.cn/", null, null,
+                1, null, null));
+        assertThat(kept("/")).isFalse();
+        assertThat(kept("/latest")).isTrue();
+        assertThat(kept("/articles/" + ids.get("经济-1"))).isTrue();
+        assertThat(kept("/channel/" + slug("经济"))).isTrue();
+        assertNothingStale();
+        assertThat(body("/")).contains("src=\"/ad/slot/" + top + "\"");
+
+        warm();
+        adEditing.saveCreative(null, new org.masthead.ads.CreativeDraft(top, org.masthead.ads.CreativeKind.TEXT, "另一条首页广告", "https://ad.example.cn/2", null,
+                null, 5, null, null));
+        for (String page : pages()) {
+            assertThat(kept(page)).as(page + ": the frame picks the creative per view, the page does not change").isTrue();
+        }
+
+        long bottom = adEditing.saveSlot(null, new org.masthead.ads.AdSlotDraft("文章底部", AdSlots.ARTICLE_BOTTOM, 640, 120));
+        adEditing.saveCreative(null, new org.masthead.ads.CreativeDraft(bottom, org.masthead.ads.CreativeKind.TEXT, "文章底部广告", null, null, null, 1, null,
+                null));
+        assertThat(kept("/articles/" + ids.get("经济-1"))).isFalse();
+        assertThat(kept("/articles/" + ids.get("体育-1"))).isFalse();
+        assertThat(kept("/")).isTrue();
+        assertThat(kept("/channel/" + slug("体育"))).isTrue();
+        assertNothingStale();
+    }
+
+    @Test
+    void aFlagDropsTheHomePageOrTheArticlesChannelPagesAndNothingElse() {
+        org.masthead.article.Actor editor = new org.masthead.article.Actor("editor", org.masthead.article.Actor.Role.EDITOR, null);
+        warm();
+        flags.set(ids.get("经济-1"), Map.of(org.masthead.article.ArticleFlag.HEADLINE, true), editor);
+        assertThat(kept("/")).isFalse();
+        for (String page : List.of("/latest", "/channel/" + slug("经济"), "/channel/" + slug("体育"), "/articles/" + ids.get("经济-1"), "/feed.xml")) {
+            assertThat(kept(page)).as(page).isTrue();
+        }
+        assertNothingStale();
+        assertThat(org.jsoup.Jsoup.parse(body("/")).select(".top-stories .top-story").text()).isEqualTo("经济-1");
+
+        warm();
+        flags.set(ids.get("体育-1"), Map.of(org.masthead.article.ArticleFlag.PINNED, true), editor);
+        assertThat(kept("/channel/" + slug("体育"))).isFalse();
+        assertThat(kept("/channel/" + slug("体育") + "/feed.xml")).as("feeds stay in time order").isTrue();
+        assertThat(kept("/channel/" + slug("经济"))).isTrue();
+        assertThat(kept("/")).isTrue();
+        assertNothingStale();
+        org.jsoup.nodes.Document channel = org.jsoup.Jsoup.parse(body("/channel/" + slug("体育")));
+        assertThat(channel.select(".pinned .card-title").text()).isEqualTo("体育-1");
+        assertThat(channel.select(".primary .card-title")).extracting(org.jsoup.nodes.Element::text).containsExactly("体育-1", "体育-2");
+    }
+
+    @Test
+    void aTopicPageIsKeptAndDroppedWhenTheTopicOrOneOfItsArticlesChanges() {
+        long topic = topics.create(new org.masthead.topic.TopicDraft("cache-test", "缓存专题", "专题导语。", null));
+        topics.addArticles(topic, List.of(ids.get("体育-2"), ids.get("经济-1")), "第一部分");
+        String page = "/topic/cache-test";
+        assertThat(get(page, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(eventuallyKept(page)).isTrue();
+        assertThat(get("/topics", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(eventuallyKept("/topics")).isTrue();
+        assertThat(org.jsoup.Jsoup.parse(body(page)).select(".primary .card-title")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("体育-2", "经济-1");
+
+        topics.moveArticle(topic, ids.get("经济-1"), -1);
+        assertThat(kept(page)).isFalse();
+        assertThat(kept("/topics")).isFalse();
+        assertThat(org.jsoup.Jsoup.parse(body(page)).select(".primary .card-title")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("经济-1", "体育-2");
+        assertThat(eventuallyKept(page)).isTrue();
+
+        importLine("经济-1 更正", "经济", "2023-08-01T09:00:00+08:00", List.of("财政"), "https://example.cn/e1");
+        assertThat(kept(page)).as("it links to the changed article").isFalse();
+        assertThat(body(page)).contains("经济-1 更正");
+        assertThat(eventuallyKept(page)).isTrue();
+
+        long id = ids.get("体育-2");
+        jdbc.sql("UPDATE article SET status = 'unpublished' WHERE id = ?").param(id).update();
+        invalidation.articleMoved(id);
+        assertThat(kept(page)).isFalse();
+        assertThat(body(page)).doesNotContain("体育-2");
+        jdbc.sql("UPDATE article SET status = 'published' WHERE id = ?").param(id).update();
+        assertThat(eventuallyKept(page)).isTrue();
+        invalidation.articleMoved(id);
+        assertThat(kept(page)).as("it joins the topic's page again: the topic names it though the page did not link to it").isFalse();
+        assertThat(body(page)).contains("体育-2");
     }
 
     @Test

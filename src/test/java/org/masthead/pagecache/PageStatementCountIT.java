@@ -55,6 +55,15 @@ class PageStatementCountIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.masthead.topic.TopicEditing topics;
+
+    @Autowired
+    org.masthead.article.ArticleFlags flags;
+
+    @Autowired
+    org.masthead.ads.AdEditing ads;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestSites.useFreshSqlite(registry);
@@ -126,6 +135,20 @@ class PageStatementCountIT {
                     "source", "来源" + i % 3))).append('\n');
         }
         assertThat(TestSites.importAsAdmin(port, lines.toString()).statusCode()).isEqualTo(200);
+        // Flags, a topic of 30 articles under sections and ads at every placement: none may cost a statement per item.
+        List<Long> all = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
+        org.masthead.article.Actor editor = new org.masthead.article.Actor("editor", org.masthead.article.Actor.Role.EDITOR, null);
+        for (int i = 0; i < 12; i++) {
+            flags.set(all.get(i), Map.of(org.masthead.article.ArticleFlag.values()[i % 3], true), editor);
+        }
+        long topic = topics.create(new org.masthead.topic.TopicDraft("count-test", "专题", "导语", null));
+        topics.addArticles(topic, all.subList(0, 15), "一");
+        topics.addArticles(topic, all.subList(15, 30), "二");
+        for (String placement : org.masthead.ads.AdSlots.PLACEMENTS) {
+            long slot = ads.saveSlot(null, new org.masthead.ads.AdSlotDraft(placement, placement, null, 90));
+            ads.saveCreative(null, new org.masthead.ads.CreativeDraft(slot, org.masthead.ads.CreativeKind.TEXT, "广告", "https://ad.example.cn/", null, null, 1,
+                    null, null));
+        }
     }
 
     @Test
@@ -137,13 +160,18 @@ class PageStatementCountIT {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String page : List.of("/", "/latest", "/latest?page=2", "/articles/" + id, "/channel/" + channel, "/tag/%E6%A0%87%E7%AD%BE1",
                 "/source/" + source, "/author/%E4%BD%9C%E8%80%851", "/feed.xml", "/atom.xml", "/feed.json", "/channel/" + channel + "/feed.xml",
-                "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/news.xml", "/sitemaps/articles-1.xml")) {
+                "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/news.xml", "/sitemaps/articles-1.xml", "/topic/count-test", "/topics")) {
             HttpResponse<String> response = TestSites.get(port, page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             counts.put(page, awaitCount(page));
         }
         System.err.println("SQL statements per page: " + counts);
         assertThat(counts).allSatisfy((page, count) -> assertThat(count).as(page).isBetween(1, LIMIT));
+        // An ad frame is answered from memory: the slots and creatives are held there, counts are written in batches.
+        for (String frame : List.of("/ad/slot/1", "/ad/slot/2", "/ad/click/1")) {
+            assertThat(TestSites.get(port, frame).statusCode()).as(frame).isIn(200, 302);
+            assertThat(awaitCount(frame)).as(frame).isZero();
+        }
     }
 
     /** The filter records the count after the response is complete, which the client may see first. */

@@ -130,7 +130,10 @@ class ConditionalPagesIT {
         try {
             HttpResponse<String> withAd = get("/latest", Map.of("If-None-Match", before));
             assertThat(withAd.statusCode()).isEqualTo(200);
-            assertThat(withAd.body()).contains("秋季家装节");
+            // The page holds the slot's frame; the frame shows the creative (chosen per view).
+            assertThat(withAd.body()).contains("src=\"/ad/slot/", "class=\"ad-label\"");
+            String frame = withAd.body().replaceAll("(?s).*src=\"(/ad/slot/\\d+)\".*", "$1");
+            assertThat(get(frame, Map.of()).body()).contains("秋季家装节");
         } finally {
             ads.clear(AdSlots.SIDEBAR);
         }

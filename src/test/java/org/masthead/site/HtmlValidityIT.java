@@ -146,7 +146,11 @@ class HtmlValidityIT {
 
     @Test
     void homePageIsValid() {
-        assertThat(assertValid("/", 200)).contains("本站诚聘编辑");
+        String home = assertValid("/", 200);
+        assertThat(home).contains("src=\"/ad/slot/", "class=\"ad-label\"");
+        // The home-top slot's frame: its own document, valid too, showing the creative.
+        String frame = home.replaceAll("(?s).*<main.*?src=\"(/ad/slot/\\d+)\".*", "$1");
+        assertThat(assertValid(frame, 200)).contains("本站诚聘编辑");
     }
 
     @Test
@@ -154,7 +158,12 @@ class HtmlValidityIT {
         String html = assertValid(articleUrl, 200);
         // The body's figure is checked in whatever form the body sanitiser keeps it; the extra image is the template's figure.
         assertThat(html).contains("【资料图】", "<figcaption>会场一角</figcaption>", "class=\"byline\"", "rel=\"tag\"",
-                "href=\"https://example.cn/news/1\"", "广告位招租", "秋季家装节", "ad-close", "沪ICP备12345678号-1", "nospam.");
+                "href=\"https://example.cn/news/1\"", "src=\"/ad/slot/", "ad-close", "沪ICP备12345678号-1", "nospam.");
+        // The sidebar's and the article-bottom slot's frames show their creatives.
+        java.util.List<String> frames = java.util.regex.Pattern.compile("src=\"(/ad/slot/\\d+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(frames).hasSize(2);
+        assertThat(frames.stream().map(f -> assertValid(f, 200)).toList()).anySatisfy(f -> assertThat(f).contains("广告位招租"))
+                .anySatisfy(f -> assertThat(f).contains("秋季家装节"));
     }
 
     @Test
