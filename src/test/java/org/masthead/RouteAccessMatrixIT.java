@@ -220,7 +220,7 @@ class RouteAccessMatrixIT {
             rule("GET /admin/bylines", "/admin/bylines", Access.EDITOR),
             rule("POST /admin/bylines/rename", "/admin/bylines/rename", Access.EDITOR),
             rule("GET /admin/settings", "/admin/settings", Access.ADMIN),
-            rule("POST /admin/settings", "/admin/settings", Access.ADMIN));
+            rule("POST /admin/settings", "/admin/settings", Access.ADMIN),
             // Ads (ads:write) and topics with the article flags (taxonomy:write): editors
             rule("GET /admin/ads", "/admin/ads", Access.EDITOR),
             rule("POST /admin/ads/slots", "/admin/ads/slots", Access.EDITOR),
