@@ -3,6 +3,7 @@ package org.masthead.pagecache;
 import java.time.Clock;
 import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
+import org.masthead.article.FrontLists;
 import org.masthead.article.ArticleViews;
 import org.masthead.channel.Channels;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,8 +29,8 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Clock clock) {
-        return new PageInvalidation(store, articles, lookup, channels, clock);
+    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, FrontLists front, ArticleLookup lookup, Channels channels, Clock clock) {
+        return new PageInvalidation(store, articles, front, lookup, channels, clock);
     }
 
     @Bean

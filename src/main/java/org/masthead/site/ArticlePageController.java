@@ -2,11 +2,10 @@ package org.masthead.site;
 
 import java.util.List;
 import org.masthead.article.ArticleDetail;
-import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
+import org.masthead.article.FrontLists;
 import org.masthead.ingest.enrichment.ArticleInsights;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,16 +18,16 @@ class ArticlePageController {
     static final int SIDE_LIST = 10;
 
     private final ArticleLookup lookup;
-    private final ArticleLists articles;
+    private final FrontLists front;
     private final ArticleViews views;
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final ArticleInsights insights;
 
-    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
+    ArticlePageController(ArticleLookup lookup, FrontLists front, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights) {
         this.insights = insights;
         this.lookup = lookup;
-        this.articles = articles;
+        this.front = front;
         this.views = views;
         this.layouts = layouts;
         this.heads = heads;
@@ -51,9 +50,10 @@ class ArticlePageController {
             source = new Link(a.source().name(), target);
         }
         List<Figure> extra = a.figures().stream().filter(f -> !a.bodyHtml().contains(f.url())).toList();
-        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, SIDE_LIST).items().stream()
+        // The side lists are the same on every article page: held in memory (FrontLists), not read per page.
+        List<CardView> latest = front.newest(SIDE_LIST).stream()
                 .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
-        List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<CardView> headlines = front.mostRead(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         String extract = insights.of(a.id()).map(i -> i.summary()).orElse(null);
         SiteLayout layout = layouts.layout(heads.article(a, extract), a.channel() == null ? null : a.channel().slug());
         List<Link> alsoReported = insights.alsoReported(a.id(), SIDE_LIST).stream()

@@ -38,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * an edit made stale: after each kind of change, every page a reader can fetch equals a fresh render
  * ({@link #assertNothingStale}), while pages the change does not touch stay kept ({@link #kept}).
  *
- * <p>Views are written every hour and the watch runs every hour here, so nothing changes but what a test
- * does; a test calls {@link PageInvalidation#watch()} itself where it needs it.
+ * <p>Views are written every hour and the watch and the side lists' refresh run every hour here, so nothing
+ * changes but what a test does; a test calls {@link PageInvalidation#watch()} itself where it needs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "masthead.views.flush-interval=1h", "masthead.page-cache.watch-interval=1h"})
+    "masthead.views.flush-interval=1h", "masthead.page-cache.watch-interval=1h", "masthead.front-lists.refresh-interval=1h"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD) // each test starts from the same four articles
 class PageCacheIT {
 
@@ -59,6 +59,9 @@ class PageCacheIT {
 
     @Autowired
     PageInvalidation invalidation;
+
+    @Autowired
+    org.masthead.article.FrontLists front;
 
     @Autowired
     SiteSettingsStore settings;
@@ -276,7 +279,9 @@ class PageCacheIT {
     private void assertNothingStale() {
         Map<String, String> served = new LinkedHashMap<>();
         pages().forEach(page -> served.put(page, body(page)));
+        // A fresh render: nothing kept, neither pages nor the side lists held in memory.
         store.dropAll();
+        front.drop();
         served.forEach((page, body) -> assertThat(body).as("stale " + page).isEqualTo(body(page)));
     }
 
