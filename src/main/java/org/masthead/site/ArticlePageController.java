@@ -1,6 +1,7 @@
 package org.masthead.site;
 
 import java.util.List;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
@@ -41,6 +42,29 @@ class ArticlePageController {
         return "site/article";
     }
 
+    /**
+     * The side lists as cards, the same on every article page: made once per held lists ({@link FrontLists},
+     * which are not read per page either) and per zone and excerpt length, as cutting the excerpts was most of
+     * what was left of an uncached article page's work.
+     */
+    private record SideLists(FrontLists.Snapshot from, SiteFormats formats, int excerpt, List<ArticleCard> newest, List<CardView> newestViews,
+            List<CardView> headlines) {}
+
+    private volatile SideLists side;
+
+    private SideLists sideLists(SiteFormats formats, int excerpt) {
+        FrontLists.Snapshot lists = front.snapshot();
+        SideLists made = side;
+        if (made != null && made.from() == lists && made.formats().equals(formats) && made.excerpt() == excerpt) {
+            return made;
+        }
+        List<ArticleCard> newest = lists.newest().subList(0, Math.min(SIDE_LIST, lists.newest().size()));
+        made = new SideLists(lists, formats, excerpt, newest, newest.stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+                lists.mostRead().stream().limit(SIDE_LIST).map(c -> CardView.of(c, formats, excerpt)).toList());
+        side = made;
+        return made;
+    }
+
     ArticlePage page(ArticleDetail a) {
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
@@ -50,10 +74,14 @@ class ArticlePageController {
             source = new Link(a.source().name(), target);
         }
         List<Figure> extra = a.figures().stream().filter(f -> !a.bodyHtml().contains(f.url())).toList();
-        // The side lists are the same on every article page: held in memory (FrontLists), not read per page.
-        List<CardView> latest = front.newest(SIDE_LIST).stream()
-                .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
-        List<CardView> headlines = front.mostRead(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        SideLists side = sideLists(formats, excerpt);
+        List<CardView> latest = new java.util.ArrayList<>(SIDE_LIST - 1);
+        for (int i = 0; i < side.newest().size() && latest.size() < SIDE_LIST - 1; i++) {
+            if (side.newest().get(i).id() != a.id()) {
+                latest.add(side.newestViews().get(i));
+            }
+        }
+        List<CardView> headlines = side.headlines();
         String extract = insights.of(a.id()).map(i -> i.summary()).orElse(null);
         SiteLayout layout = layouts.layout(heads.article(a, extract), a.channel() == null ? null : a.channel().slug());
         List<Link> alsoReported = insights.alsoReported(a.id(), SIDE_LIST).stream()
