@@ -34,8 +34,13 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings) {
-        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes()));
+    BrotliVariants brotliVariants(PageStore store, PageCacheSettings settings) {
+        return new BrotliVariants(store, settings.brotliQuality());
+    }
+
+    @Bean
+    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings, BrotliVariants brotli) {
+        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes(), brotli));
         registration.setName("pageCapture");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

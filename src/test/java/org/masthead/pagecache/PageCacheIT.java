@@ -113,6 +113,19 @@ class PageCacheIT {
         assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes()).isEqualTo(first.body());
         assertThat(get(article, Map.of("Accept-Encoding", "gzip;q=0")).headers().firstValue("Content-Encoding")).isEmpty();
 
+        // Brotli is added in the background; until then a client that takes both gets gzip.
+        for (int i = 0; i < 200 && store.get(article).brotli() == null; i++) {
+            sleep(10);
+        }
+        HttpResponse<byte[]> brotli = get(article, Map.of("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
+        assertThat(brotli.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        assertThat(brotli.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(first.body());
+        assertThat(brotli.body().length).isLessThan(gzipped.body().length);
+        assertThat(get(article, Map.of("Accept-Encoding", "gzip, br;q=0")).headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(get(article, Map.of("Accept-Encoding", "br;q=0, gzip;q=0")).body()).isEqualTo(first.body());
+
         HttpResponse<byte[]> notModified = get(article, Map.of("If-None-Match", first.headers().firstValue("ETag").orElseThrow()));
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
@@ -240,13 +253,21 @@ class PageCacheIT {
     void aRenderThatOverlapsADropIsNotKept() {
         long renderedIn = store.generation();
         store.drop(java.util.Set.of("article:1"));
-        CachedPage page = new CachedPage("text/html", List.of(), null, null, new byte[1], null, java.util.Set.of("html"), -1);
+        CachedPage page = new CachedPage("text/html", List.of(), null, null, new byte[1], null, null, java.util.Set.of("html"), -1);
         assertThat(store.keep("/stale", page, renderedIn)).isFalse();
         assertThat(store.get("/stale")).isNull();
         assertThat(store.keep("/fresh", page, store.generation())).isTrue();
     }
 
     // ---
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Fetches every page so that it is kept. */
     private void warm() {
