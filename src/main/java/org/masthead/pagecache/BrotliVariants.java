@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds a brotli body to kept pages, on one background thread: at quality 11 brotli takes several
- * milliseconds for a page (gzip a fraction of one), which a reader must not wait for, so a page goes out
- * gzipped until its brotli body is ready, and keeps it for as long as the page is kept. Where the native
+ * Adds a brotli body to kept pages, on one background thread: brotli takes milliseconds for a page
+ * (more than gzip -9 from quality 6 on, hundreds at 11), which a reader must not wait for, so a page goes
+ * out gzipped until its brotli body is ready, and keeps it for as long as the page is kept. Where the native
  * encoder cannot be loaded (a platform without its library), or the queue is full, pages simply have none.
  */
 final class BrotliVariants implements AutoCloseable {
