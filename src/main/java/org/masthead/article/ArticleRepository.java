@@ -100,6 +100,17 @@ class ArticleRepository {
         return new PageSlice<>(items, page, size, total);
     }
 
+    /** The first page of {@link #cards} without its total: no count over the whole filter. */
+    List<ArticleCard> newestCards(ArticleFilter filter, int limit, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, now, params);
+        params.add(limit);
+        return jdbc.sql("SELECT " + CARD_COLUMNS + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
+                .params(params)
+                .query(ArticleRepository::card)
+                .list();
+    }
+
     /**
      * The newest {@code perChannel} visible articles of each given channel, in one statement: one
      * small index range per channel (article_channel), so the cost follows the page, not the table.
@@ -134,21 +145,41 @@ class ArticleRepository {
                 .list();
     }
 
+    /**
+     * One article, complete, in two statements: its row, then its authors, tags and figures together (one
+     * UNION ALL, ordered by kind and position), since this runs for every article page rendered.
+     */
     Optional<ArticleDetail> detail(long id) {
         Optional<ArticleDetail> base = jdbc.sql("""
                 SELECT a.*, c.name AS channel_name, c.slug AS channel_slug, c.position AS channel_position, c.parent_id AS channel_parent,
                        s.name AS source_name, s.homepage AS source_homepage
                 FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id
                 WHERE a.id = ?""").param(id).query(ArticleRepository::detailRow).optional();
-        return base.map(a -> new ArticleDetail(a.id(), a.title(), a.subtitle(), a.bodyHtml(), a.summary(), a.leadText(), a.status(),
+        if (base.isEmpty()) {
+            return base;
+        }
+        List<String> authors = new ArrayList<>();
+        List<Tag> tags = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 0 AS kind, position, name AS text, CAST(NULL AS TEXT) AS extra, 0 AS tag_id FROM article_author WHERE article_id = ?
+                UNION ALL
+                SELECT 1, at.position, t.name, CAST(NULL AS TEXT), t.id FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = ?
+                UNION ALL
+                SELECT 2, position, url, caption, 0 FROM article_figure WHERE article_id = ?
+                ORDER BY 1, 2""")
+                .params(id, id, id)
+                .query(rs -> {
+                    switch (rs.getInt(1)) {
+                        case 0 -> authors.add(rs.getString(3));
+                        case 1 -> tags.add(new Tag(rs.getLong(5), rs.getString(3)));
+                        default -> figures.add(new Figure(rs.getString(3), rs.getString(4)));
+                    }
+                });
+        ArticleDetail a = base.get();
+        return Optional.of(new ArticleDetail(a.id(), a.title(), a.subtitle(), a.bodyHtml(), a.summary(), a.leadText(), a.status(),
                 a.publishedAt(), a.createdAt(), a.updatedAt(), a.originalUrl(), a.source(), a.channel(),
-                jdbc.sql("SELECT name FROM article_author WHERE article_id = ? ORDER BY position").param(id).query(String.class).list(),
-                jdbc.sql("SELECT t.id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position")
-                        .param(id).query((rs, n) -> new Tag(rs.getLong(1), rs.getString(2))).list(),
-                a.coverImage(),
-                jdbc.sql("SELECT url, caption FROM article_figure WHERE article_id = ? ORDER BY position").param(id)
-                        .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2))).list(),
-                a.viewCount()));
+                List.copyOf(authors), List.copyOf(tags), a.coverImage(), List.copyOf(figures), a.viewCount()));
     }
 
     void addViews(long id, long views) {

@@ -3,6 +3,7 @@ package org.masthead.pagecache;
 import java.time.Clock;
 import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
+import org.masthead.article.FrontLists;
 import org.masthead.article.ArticleViews;
 import org.masthead.channel.Channels;
 import org.masthead.topic.Topics;
@@ -29,13 +30,19 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
-        return new PageInvalidation(store, articles, lookup, channels, topics, clock);
+    PageInvalidation pageInvalidation(PageStore store, ArticleLists articles, FrontLists front, ArticleLookup lookup, Channels channels, Topics topics,
+            Clock clock) {
+        return new PageInvalidation(store, articles, front, lookup, channels, topics, clock);
     }
 
     @Bean
-    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings) {
-        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes()));
+    BrotliVariants brotliVariants(PageStore store, PageCacheSettings settings) {
+        return new BrotliVariants(store, settings.brotliQuality());
+    }
+
+    @Bean
+    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings, BrotliVariants brotli) {
+        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes(), brotli));
         registration.setName("pageCapture");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

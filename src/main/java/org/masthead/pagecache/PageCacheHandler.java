@@ -16,12 +16,13 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers a GET or HEAD for a kept page in Jetty's own request handling, before the servlet context
  * (Spring Security, Spring MVC, templates) is reached: the stored headers, the ETag and a 304 for a
- * matching {@code If-None-Match} or {@code If-Modified-Since}, and the gzipped bytes when the client
- * accepts gzip. Everything else goes on to the application unchanged.
+ * matching {@code If-None-Match} or {@code If-Modified-Since}, and the brotli or gzipped bytes when the
+ * client accepts them ({@link #encoding}). Everything else goes on to the application unchanged.
  */
 final class PageCacheHandler extends Handler.Wrapper {
 
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final HttpField BR = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "br");
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
 
     private final PageStore store;
@@ -51,7 +52,7 @@ final class PageCacheHandler extends Handler.Wrapper {
         for (CachedPage.Header header : page.headers()) {
             out.add(header.name(), header.value());
         }
-        if (page.gzipped() != null) {
+        if (page.gzipped() != null || page.brotli() != null) {
             out.add(VARY);
         }
         if (notModified(request.getHeaders(), page)) {
@@ -59,11 +60,11 @@ final class PageCacheHandler extends Handler.Wrapper {
             response.write(true, null, callback);
             return true;
         }
-        boolean gzip = page.gzipped() != null && acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-        byte[] body = gzip ? page.gzipped() : page.body();
+        String coding = encoding(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), page.brotli() != null, page.gzipped() != null);
+        byte[] body = coding == null ? page.body() : coding.equals("br") ? page.brotli() : page.gzipped();
         out.put(HttpHeader.CONTENT_TYPE, page.contentType());
-        if (gzip) {
-            out.add(GZIP);
+        if (coding != null) {
+            out.add(coding.equals("br") ? BR : GZIP);
         }
         out.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(HttpStatus.OK_200);
@@ -103,24 +104,43 @@ final class PageCacheHandler extends Handler.Wrapper {
         return suffix < 0 ? tag : tag.substring(0, suffix) + "\"";
     }
 
-    /** Whether {@code Accept-Encoding} names gzip (or {@code *}) without {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
+    /**
+     * The coding to send (RFC 9110 §12.5.3): "br" or "gzip", whichever of those the page has the client
+     * weighs highest (brotli on a tie: it is smaller), or null for the plain body. A coding the header does
+     * not name takes the weight of {@code *}, if given; a weight of 0 refuses it.
+     */
+    static String encoding(String acceptEncoding, boolean haveBrotli, boolean haveGzip) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return null;
         }
+        double br = haveBrotli ? weight(acceptEncoding, "br") : 0;
+        double gzip = haveGzip ? weight(acceptEncoding, "gzip") : 0;
+        if (br > 0 && br >= gzip) {
+            return "br";
+        }
+        return gzip > 0 ? "gzip" : null;
+    }
+
+    /** The q-value the header gives the coding (or {@code *}), 0 when neither is named or the weight is malformed. */
+    static double weight(String acceptEncoding, String coding) {
+        double star = 0;
         for (String part : acceptEncoding.split(",")) {
-            String[] coding = part.split(";");
-            String name = coding[0].strip();
-            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
-                for (int i = 1; i < coding.length; i++) {
-                    String parameter = coding[i].strip().replace(" ", "");
-                    if (parameter.matches("q=0(\\.0{0,3})?")) {
-                        return false;
-                    }
+            String[] pieces = part.split(";");
+            String name = pieces[0].strip();
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().replace(" ", "");
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    q = parameter.substring(2).matches("(0(\\.\\d{0,3})?|1(\\.0{0,3})?)") ? Double.parseDouble(parameter.substring(2)) : 0;
                 }
-                return true;
+            }
+            if (name.equalsIgnoreCase(coding)) {
+                return q;
+            }
+            if (name.equals("*")) {
+                star = q;
             }
         }
-        return false;
+        return star;
     }
 }

@@ -31,10 +31,12 @@ final class PageCapture extends OncePerRequestFilter {
 
     private final PageStore store;
     private final int maxPageBytes;
+    private final BrotliVariants brotli;
 
-    PageCapture(PageStore store, int maxPageBytes) {
+    PageCapture(PageStore store, int maxPageBytes, BrotliVariants brotli) {
         this.store = store;
         this.maxPageBytes = maxPageBytes;
+        this.brotli = brotli;
     }
 
     @Override
@@ -52,6 +54,9 @@ final class PageCapture extends OncePerRequestFilter {
         String query = request.getQueryString();
         String target = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
         boolean kept = page != null && store.keep(target, page, generation);
+        if (kept) {
+            brotli.add(target, page);
+        }
         if (logger.isDebugEnabled()) {
             logger.debug(target + (kept ? " kept" : page == null ? " not keepable: " + response.getStatus() + " " + response.getHeader("Cache-Control")
                     + " vary " + response.getHeaders("Vary") + " overflow " + copying.overflowed : " not kept: a drop happened while it rendered"));
@@ -93,7 +98,7 @@ final class PageCapture extends OncePerRequestFilter {
             }
         }
         return new CachedPage(response.getContentType(), List.copyOf(headers), response.getHeader("ETag"), response.getHeader("Last-Modified"),
-                body, gzip(body), Set.copyOf(tags), PageTags.articleOf(rawPath));
+                body, gzip(body), null, Set.copyOf(tags), PageTags.articleOf(rawPath));
     }
 
     /** The body gzipped once, at the highest level, or null when that is not smaller (tiny bodies). */

@@ -20,6 +20,7 @@ import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleWithdrawn;
 import org.masthead.article.ArticlesRelabelled;
+import org.masthead.article.FrontLists;
 import org.masthead.channel.Channel;
 import org.masthead.channel.Channels;
 import org.masthead.channel.ChannelsChanged;
@@ -64,6 +65,7 @@ final class PageInvalidation {
 
     private final PageStore store;
     private final ArticleLists articles;
+    private final FrontLists front;
     private final ArticleLookup lookup;
     private final Channels channels;
     private final Clock clock;
@@ -77,10 +79,11 @@ final class PageInvalidation {
     private volatile List<Channel> navigation;
     private volatile Instant watchedUpTo;
 
-    PageInvalidation(PageStore store, ArticleLists articles, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
+    PageInvalidation(PageStore store, ArticleLists articles, FrontLists front, ArticleLookup lookup, Channels channels, Topics topics, Clock clock) {
         this.topics = topics;
         this.store = store;
         this.articles = articles;
+        this.front = front;
         this.lookup = lookup;
         this.channels = channels;
         this.clock = clock;
@@ -176,6 +179,9 @@ final class PageInvalidation {
     }
 
     void articleMoved(long id) {
+        // The in-memory side lists first (FrontLists drops them itself too, but listener order is not this
+        // class's to rely on): a page rendered after the drop below must not show the lists from before.
+        front.drop();
         Set<String> tags = new HashSet<>(Set.of(PageTags.article(id), PageTags.ALL_ARTICLES, PageTags.SITEMAPS));
         Listing before = known.get(id);
         Listing now = listing(id);
@@ -190,6 +196,7 @@ final class PageInvalidation {
     }
 
     void articleChanged(long id) {
+        front.drop();
         Set<String> tags = new HashSet<>(Set.of(PageTags.article(id), PageTags.SITEMAPS));
         Listing before = known.get(id);
         Listing now = listing(id);
@@ -216,6 +223,9 @@ final class PageInvalidation {
         Instant now = clock.instant();
         Instant from = watchedUpTo;
         watchedUpTo = now;
+        // Read before any drop below, and after 'now': the held lists then include every article this
+        // round finds reaching its time, and the most-read list compared is the one pages will show.
+        FrontLists.Snapshot lists = front.refresh();
         {
             for (ArticleCard card : articles.visibleSince(from, ArticleLists.MAX_PAGE_SIZE)) {
                 Listing seen = known.get(card.id());
@@ -227,7 +237,7 @@ final class PageInvalidation {
                 }
             }
         }
-        List<Long> mostRead = articles.headlines(HEADLINES).stream().map(ArticleCard::id).toList();
+        List<Long> mostRead = lists.mostRead().stream().limit(HEADLINES).map(ArticleCard::id).toList();
         List<Channel> channelList = channels.all();
         if (headlines != null && !headlines.equals(mostRead)) {
             drop(Set.of(PageTags.HTML), "most-read list reordered");

@@ -53,6 +53,14 @@ final class PageStore {
         return true;
     }
 
+    /**
+     * Puts {@code updated} in the place of {@code kept} if that is still the page kept at {@code target}
+     * (not dropped nor rendered again meanwhile); says whether it did.
+     */
+    boolean replace(String target, CachedPage kept, CachedPage updated) {
+        return pages.asMap().replace(target, kept, updated);
+    }
+
     /** Drops every page that shows any of the tags; returns how many. */
     int drop(Set<String> tags) {
         generation.incrementAndGet();

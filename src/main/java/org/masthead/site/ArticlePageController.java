@@ -4,14 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.masthead.article.Actor;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleDesk;
 import org.masthead.article.ArticleDetail;
 import org.masthead.article.ArticleRefused;
-import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleLists;
 import org.masthead.article.ArticleLookup;
 import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
+import org.masthead.article.FrontLists;
 import org.masthead.ingest.enrichment.ArticleInsights;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,19 +34,19 @@ class ArticlePageController {
     static final int SIDE_LIST = 10;
 
     private final ArticleLookup lookup;
-    private final ArticleLists articles;
+    private final FrontLists front;
     private final ArticleViews views;
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final ArticleInsights insights;
     private final ArticleDesk desk;
 
-    ArticlePageController(ArticleLookup lookup, ArticleLists articles, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights,
+    ArticlePageController(ArticleLookup lookup, FrontLists front, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights,
             ArticleDesk desk) {
         this.insights = insights;
         this.desk = desk;
         this.lookup = lookup;
-        this.articles = articles;
+        this.front = front;
         this.views = views;
         this.layouts = layouts;
         this.heads = heads;
@@ -84,6 +84,29 @@ class ArticlePageController {
         return "site/article";
     }
 
+    /**
+     * The side lists as cards, the same on every article page: made once per held lists ({@link FrontLists},
+     * which are not read per page either) and per zone and excerpt length, as cutting the excerpts was most of
+     * what was left of an uncached article page's work.
+     */
+    private record SideLists(FrontLists.Snapshot from, SiteFormats formats, int excerpt, List<ArticleCard> newest, List<CardView> newestViews,
+            List<CardView> headlines) {}
+
+    private volatile SideLists side;
+
+    private SideLists sideLists(SiteFormats formats, int excerpt) {
+        FrontLists.Snapshot lists = front.snapshot();
+        SideLists made = side;
+        if (made != null && made.from() == lists && made.formats().equals(formats) && made.excerpt() == excerpt) {
+            return made;
+        }
+        List<ArticleCard> newest = lists.newest().subList(0, Math.min(SIDE_LIST, lists.newest().size()));
+        made = new SideLists(lists, formats, excerpt, newest, newest.stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+                lists.mostRead().stream().limit(SIDE_LIST).map(c -> CardView.of(c, formats, excerpt)).toList());
+        side = made;
+        return made;
+    }
+
     ArticlePage page(ArticleDetail a) {
         return page(a, false);
     }
@@ -97,9 +120,14 @@ class ArticlePageController {
             source = new Link(a.source().name(), target);
         }
         List<Figure> extra = a.figures().stream().filter(f -> !a.bodyHtml().contains(f.url())).toList();
-        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, SIDE_LIST).items().stream()
-                .filter(c -> c.id() != a.id()).limit(SIDE_LIST - 1L).map(c -> CardView.of(c, formats, excerpt)).toList();
-        List<CardView> headlines = articles.headlines(SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        SideLists side = sideLists(formats, excerpt);
+        List<CardView> latest = new java.util.ArrayList<>(SIDE_LIST - 1);
+        for (int i = 0; i < side.newest().size() && latest.size() < SIDE_LIST - 1; i++) {
+            if (side.newest().get(i).id() != a.id()) {
+                latest.add(side.newestViews().get(i));
+            }
+        }
+        List<CardView> headlines = side.headlines();
         String extract = insights.of(a.id()).map(i -> i.summary()).orElse(null);
         PageHead head = heads.article(a, extract);
         if (preview) {

@@ -38,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * an edit made stale: after each kind of change, every page a reader can fetch equals a fresh render
  * ({@link #assertNothingStale}), while pages the change does not touch stay kept ({@link #kept}).
  *
- * <p>Views are written every hour and the watch runs every hour here, so nothing changes but what a test
- * does; a test calls {@link PageInvalidation#watch()} itself where it needs it.
+ * <p>Views are written every hour and the watch and the side lists' refresh run every hour here, so nothing
+ * changes but what a test does; a test calls {@link PageInvalidation#watch()} itself where it needs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "masthead.views.flush-interval=1h", "masthead.page-cache.watch-interval=1h"})
+    "masthead.views.flush-interval=1h", "masthead.page-cache.watch-interval=1h", "masthead.front-lists.refresh-interval=1h"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD) // each test starts from the same four articles
 class PageCacheIT {
 
@@ -59,6 +59,9 @@ class PageCacheIT {
 
     @Autowired
     PageInvalidation invalidation;
+
+    @Autowired
+    org.masthead.article.FrontLists front;
 
     @Autowired
     SiteSettingsStore settings;
@@ -118,6 +121,19 @@ class PageCacheIT {
         assertThat(gzipped.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
         assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes()).isEqualTo(first.body());
         assertThat(get(article, Map.of("Accept-Encoding", "gzip;q=0")).headers().firstValue("Content-Encoding")).isEmpty();
+
+        // Brotli is added in the background; until then a client that takes both gets gzip.
+        for (int i = 0; i < 200 && store.get(article).brotli() == null; i++) {
+            sleep(10);
+        }
+        HttpResponse<byte[]> brotli = get(article, Map.of("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
+        assertThat(brotli.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        assertThat(brotli.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(first.body());
+        assertThat(brotli.body().length).isLessThan(gzipped.body().length);
+        assertThat(get(article, Map.of("Accept-Encoding", "gzip, br;q=0")).headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(get(article, Map.of("Accept-Encoding", "br;q=0, gzip;q=0")).body()).isEqualTo(first.body());
 
         HttpResponse<byte[]> notModified = get(article, Map.of("If-None-Match", first.headers().firstValue("ETag").orElseThrow()));
         assertThat(notModified.statusCode()).isEqualTo(304);
@@ -337,13 +353,21 @@ class PageCacheIT {
     void aRenderThatOverlapsADropIsNotKept() {
         long renderedIn = store.generation();
         store.drop(java.util.Set.of("article:1"));
-        CachedPage page = new CachedPage("text/html", List.of(), null, null, new byte[1], null, java.util.Set.of("html"), -1);
+        CachedPage page = new CachedPage("text/html", List.of(), null, null, new byte[1], null, null, java.util.Set.of("html"), -1);
         assertThat(store.keep("/stale", page, renderedIn)).isFalse();
         assertThat(store.get("/stale")).isNull();
         assertThat(store.keep("/fresh", page, store.generation())).isTrue();
     }
 
     // ---
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Fetches every page so that it is kept. */
     private void warm() {
@@ -376,7 +400,9 @@ class PageCacheIT {
     private void assertNothingStale() {
         Map<String, String> served = new LinkedHashMap<>();
         pages().forEach(page -> served.put(page, body(page)));
+        // A fresh render: nothing kept, neither pages nor the side lists held in memory.
         store.dropAll();
+        front.drop();
         served.forEach((page, body) -> assertThat(body).as("stale " + page).isEqualTo(body(page)));
     }
 
