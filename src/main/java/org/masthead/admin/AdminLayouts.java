@@ -37,6 +37,7 @@ public class AdminLayouts {
     private static final List<Section> SECTIONS = List.of(
             new Section("dashboard", "/admin", "ROLE_AUTHOR"),
             new Section("articles", "/admin/articles", Permission.ARTICLES_WRITE.authority()),
+            new Section("search", "/admin/search", Permission.ARTICLES_EDIT_ANY.authority()),
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
             new Section("sources", "/admin/sources", Permission.TAXONOMY_WRITE.authority()),
@@ -56,7 +57,7 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, channels, tags, sources, ads,
+     * @param section the navigation key to mark: dashboard, articles, search, channels, tags, sources, ads,
      *     settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {

@@ -25,6 +25,8 @@ import org.masthead.article.ArticleVersion;
 import org.masthead.article.ArticleChecksum;
 import org.masthead.article.ArticleSnapshots;
 import org.masthead.article.ArticleWithdrawn;
+import org.masthead.ingest.enrichment.ArticleInsights;
+import org.masthead.ingest.enrichment.StoryAssigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -90,6 +92,7 @@ public class SearchIndexing implements SmartLifecycle {
 
     private final SearchIndex index;
     private final ArticleSnapshots articles;
+    private final ArticleInsights insights;
     private final SearchSettings settings;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     /** Ids queued or being written: zero means the index holds every change announced so far. */
@@ -106,9 +109,10 @@ public class SearchIndexing implements SmartLifecycle {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-maintenance").daemon().factory());
     private Thread worker;
 
-    SearchIndexing(SearchIndex index, ArticleSnapshots articles, SearchSettings settings) {
+    SearchIndexing(SearchIndex index, ArticleSnapshots articles, ArticleInsights insights, SearchSettings settings) {
         this.index = index;
         this.articles = articles;
+        this.insights = insights;
         this.settings = settings;
         this.following = settings.alwaysFollow();
     }
@@ -132,6 +136,18 @@ public class SearchIndexing implements SmartLifecycle {
     /** Unpublished, archived or deleted: the re-read finds it no longer published and removes it. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticleWithdrawn event) {
+        if (following) {
+            enqueue(List.of(event.articleId()));
+        }
+    }
+
+    /**
+     * Enrichment put the article in a story (a new one, or another): its document is re-read with the
+     * story so searches collapse it with the other members. Usually the article's own event already
+     * brought it, as enrichment runs before that commit; this covers a story assigned on its own.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StoryAssigned event) {
         if (following) {
             enqueue(List.of(event.articleId()));
         }
@@ -253,11 +269,17 @@ public class SearchIndexing implements SmartLifecycle {
 
     /** Articles become documents, whatever their status; the ids of articles that no longer exist are removed. */
     private Batch load(Collection<Long> ids) {
-        List<ArticleDocument> upserts = articles.byIds(ids).stream().map(ArticleDocument::of).toList();
+        List<ArticleDocument> upserts = documents(articles.byIds(ids));
         Set<Long> found = new java.util.HashSet<>();
         upserts.forEach(d -> found.add(d.id()));
         List<Long> removals = ids.stream().filter(id -> !found.contains(id)).toList();
         return new Batch(upserts, removals);
+    }
+
+    /** The articles as documents, each with its story (one lookup for the batch). */
+    private List<ArticleDocument> documents(List<ArticleDetail> details) {
+        Map<Long, Long> stories = insights.storiesOf(details.stream().map(ArticleDetail::id).toList());
+        return details.stream().map(a -> ArticleDocument.of(a).inStory(stories.get(a.id()))).toList();
     }
 
     // ---- consistency checks
@@ -397,7 +419,7 @@ public class SearchIndexing implements SmartLifecycle {
                 waiting.acquireUninterruptibly();
                 done.add(workers.submit(() -> {
                     try {
-                        rebuild.add(batch.stream().map(ArticleDocument::of).toList());
+                        rebuild.add(documents(batch));
                         long total = written.addAndGet(batch.size());
                         synchronized (progress) {
                             progress.accept(total);
