@@ -146,6 +146,9 @@ class RouteAccessMatrixIT {
             rule("GET /api/v1/search", "/api/v1/search?q=x", Access.PUBLIC),
             rule("GET /api/v1/search/suggest", "/api/v1/search/suggest?q=x", Access.PUBLIC),
             rule("GET /api/v1/admin/search", "/api/v1/admin/search?q=x", Access.EDITOR),
+            // Rebuilding the search index: search:admin (admins). Starting it twice answers 409, which is not a refusal.
+            rule("POST /api/v1/admin/search/reindex", "/api/v1/admin/search/reindex", Access.ADMIN),
+            rule("GET /api/v1/admin/search/reindex", "/api/v1/admin/search/reindex", Access.ADMIN),
             rule("GET /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN),
             rule("POST /api/v1/admin/sources/{id}/feeds", "/api/v1/admin/sources/1/feeds", Access.ADMIN, "application/json", "{}"),
             rule("POST /api/v1/admin/feeds/{feedId}/poll", "/api/v1/admin/feeds/999999/poll", Access.ADMIN),
@@ -185,6 +188,8 @@ class RouteAccessMatrixIT {
             rule("GET /admin/review", "/admin/review", Access.EDITOR),
             rule("POST /admin/review/{id}/approve", "/admin/review/999999/approve", Access.EDITOR),
             rule("POST /admin/review/{id}/reject", "/admin/review/999999/reject", Access.EDITOR),
+            rule("GET /admin/search", "/admin/search?q=x", Access.EDITOR),
+            rule("POST /admin/search/reindex", "/admin/search/reindex", Access.ADMIN),
             rule("GET /admin/users", "/admin/users", Access.ADMIN),
             rule("POST /admin/users", "/admin/users", Access.ADMIN),
             rule("POST /admin/users/{id}/role", "/admin/users/2/role", Access.ADMIN),

@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         // Admin API (feeds and their health, import by URL): admins only, reads included.
                         // Search over every status (drafts, review, withdrawn): for those who may read every article.
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/search").hasAuthority(Permission.ARTICLES_EDIT_ANY.authority())
+                        // Rebuilding the search index (start it, see how it goes).
+                        .requestMatchers("/api/v1/admin/search/reindex").hasAuthority(Permission.SEARCH_ADMIN.authority())
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.USERS_ADMIN.authority())
                         // Editorial workflow (org.masthead.api.ArticleWorkflowApiController, ArticleHistoryApiController):
                         // anyone who may write articles gets in; the article's own rules decide what each may do.
@@ -124,6 +126,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(LOGIN, FORBIDDEN).permitAll()
                         .requestMatchers("/admin/users", "/admin/users/**").hasAuthority(Permission.USERS_ADMIN.authority())
+                        // Search over every status for those who may read every article; its rebuild button for search admins.
+                        .requestMatchers("/admin/search/reindex").hasAuthority(Permission.SEARCH_ADMIN.authority())
+                        .requestMatchers("/admin/search", "/admin/search/**").hasAuthority(Permission.ARTICLES_EDIT_ANY.authority())
                         .requestMatchers("/admin/settings", "/admin/settings/**").hasAuthority(Permission.SETTINGS_WRITE.authority())
                         .requestMatchers("/admin/ads", "/admin/ads/**").hasAuthority(Permission.ADS_WRITE.authority())
                         .requestMatchers("/admin/media", "/admin/media/**").hasAuthority(Permission.MEDIA_WRITE.authority())

@@ -38,6 +38,7 @@ public class AdminLayouts {
             new Section("dashboard", "/admin", "ROLE_AUTHOR"),
             new Section("articles", "/admin/articles", Permission.ARTICLES_WRITE.authority()),
             new Section("media", "/admin/media", Permission.MEDIA_WRITE.authority()),
+            new Section("search", "/admin/search", Permission.ARTICLES_EDIT_ANY.authority()),
             new Section("channels", "/admin/channels", Permission.TAXONOMY_WRITE.authority()),
             new Section("tags", "/admin/tags", Permission.TAXONOMY_WRITE.authority()),
             new Section("bylines", "/admin/bylines", Permission.TAXONOMY_WRITE.authority()),
@@ -60,8 +61,8 @@ public class AdminLayouts {
     }
 
     /**
-     * @param section the navigation key to mark: dashboard, articles, media, channels, tags, bylines, sources, review,
-     *     topics, ads, settings, users, tokens (or anything else to mark none)
+     * @param section the navigation key to mark: dashboard, articles, search, media, channels, tags, bylines, sources,
+     *     review, topics, ads, settings, users, tokens (or anything else to mark none)
      */
     public AdminLayout layout(HttpServletRequest request, String section, String title) {
         Messages msg = messages();

@@ -26,6 +26,8 @@ import org.masthead.article.ArticleChecksum;
 import org.masthead.article.ArticleSnapshots;
 import org.masthead.article.ArticleWithdrawn;
 import org.masthead.article.ArticlesRelabelled;
+import org.masthead.ingest.enrichment.ArticleInsights;
+import org.masthead.ingest.enrichment.StoryAssigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -91,6 +93,7 @@ public class SearchIndexing implements SmartLifecycle {
 
     private final SearchIndex index;
     private final ArticleSnapshots articles;
+    private final ArticleInsights insights;
     private final SearchSettings settings;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     /** Ids queued or being written: zero means the index holds every change announced so far. */
@@ -107,9 +110,10 @@ public class SearchIndexing implements SmartLifecycle {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-maintenance").daemon().factory());
     private Thread worker;
 
-    SearchIndexing(SearchIndex index, ArticleSnapshots articles, SearchSettings settings) {
+    SearchIndexing(SearchIndex index, ArticleSnapshots articles, ArticleInsights insights, SearchSettings settings) {
         this.index = index;
         this.articles = articles;
+        this.insights = insights;
         this.settings = settings;
         this.following = settings.alwaysFollow();
     }
@@ -143,6 +147,18 @@ public class SearchIndexing implements SmartLifecycle {
     void on(ArticlesRelabelled event) {
         if (following) {
             enqueue(event.articleIds());
+        }
+    }
+
+    /**
+     * Enrichment put the article in a story (a new one, or another): its document is re-read with the
+     * story so searches collapse it with the other members. Usually the article's own event already
+     * brought it, as enrichment runs before that commit; this covers a story assigned on its own.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StoryAssigned event) {
+        if (following) {
+            enqueue(List.of(event.articleId()));
         }
     }
 
@@ -262,11 +278,17 @@ public class SearchIndexing implements SmartLifecycle {
 
     /** Articles become documents, whatever their status; the ids of articles that no longer exist are removed. */
     private Batch load(Collection<Long> ids) {
-        List<ArticleDocument> upserts = articles.byIds(ids).stream().map(ArticleDocument::of).toList();
+        List<ArticleDocument> upserts = documents(articles.byIds(ids));
         Set<Long> found = new java.util.HashSet<>();
         upserts.forEach(d -> found.add(d.id()));
         List<Long> removals = ids.stream().filter(id -> !found.contains(id)).toList();
         return new Batch(upserts, removals);
+    }
+
+    /** The articles as documents, each with its story (one lookup for the batch). */
+    private List<ArticleDocument> documents(List<ArticleDetail> details) {
+        Map<Long, Long> stories = insights.storiesOf(details.stream().map(ArticleDetail::id).toList());
+        return details.stream().map(a -> ArticleDocument.of(a).inStory(stories.get(a.id()))).toList();
     }
 
     // ---- consistency checks
@@ -406,7 +428,7 @@ public class SearchIndexing implements SmartLifecycle {
                 waiting.acquireUninterruptibly();
                 done.add(workers.submit(() -> {
                     try {
-                        rebuild.add(batch.stream().map(ArticleDocument::of).toList());
+                        rebuild.add(documents(batch));
                         long total = written.addAndGet(batch.size());
                         synchronized (progress) {
                             progress.accept(total);

@@ -60,11 +60,22 @@ public record SearchPage(
     }
 
     /**
-     * One article found. {@code titleHtml} and {@code snippetHtml} come from the search index as HTML:
-     * the matched words in {@code <mark>}, every other character escaped, so they are printed as they are;
-     * everything else is text the template escapes.
+     * One article found, or a story shown as its best-ranked article. {@code titleHtml} and
+     * {@code snippetHtml} come from the search index as HTML: the matched words in {@code <mark>}, every
+     * other character escaped, so they are printed as they are; everything else is text the template
+     * escapes.
+     *
+     * @param alsoReported 另有 N 家媒体报道, or null when the article is the only one of its story found
+     * @param others the story's other articles found (source：title), at most five
+     * @param moreOthers how many more were not listed, in words; null when none
      */
-    public record HitView(String titleHtml, String url, String snippetHtml, String source, String channel, String time, String datetime) {}
+    public record HitView(String titleHtml, String url, String snippetHtml, String source, String channel, String time, String datetime,
+            String alsoReported, List<Link> others, String moreOthers) {
+
+        public HitView {
+            others = List.copyOf(others);
+        }
+    }
 
     /** A filter in use: its label (栏目：体育) and the address of the same search without it. */
     public record ActiveFilter(String label, String removeUrl, String removeLabel) {}

@@ -136,7 +136,7 @@ class SearchPageController {
 
     private SearchPage.Results results(SearchForm form, SearchResults r, Messages msg) {
         SiteFormats formats = layouts.formats();
-        List<SearchPage.HitView> hits = r.hits().stream().map(h -> hit(h, formats)).toList();
+        List<SearchPage.HitView> hits = r.hits().stream().map(h -> hit(h, formats, msg)).toList();
         List<String> notices = new ArrayList<>();
         if (r.notice() != null) {
             notices.add(msg.get("search.notice." + r.notice().name(), org.masthead.search.UserQuery.MAX_PARTS));
@@ -158,7 +158,7 @@ class SearchPageController {
         Link didYouMean = r.didYouMean() == null ? null : new Link(r.didYouMean(), form.withQuery(r.didYouMean()).url());
         String took = r.tookMs() < 1 ? msg.get("search.took.under") : msg.get("search.took", r.tookMs());
         return new SearchPage.Results(
-                msg.get("search.summary", r.total()),
+                r.articles() > r.total() ? msg.get("search.summary.stories", r.total(), r.articles()) : msg.get("search.summary", r.total()),
                 took,
                 empty,
                 emptyAction,
@@ -173,9 +173,15 @@ class SearchPageController {
                 pagination(form, r, msg));
     }
 
-    private static SearchPage.HitView hit(Hit h, SiteFormats formats) {
+    private static SearchPage.HitView hit(Hit h, SiteFormats formats, Messages msg) {
+        String also = h.otherSources() > 0 ? msg.get("search.hit.otherSources", h.otherSources())
+                : h.others().isEmpty() ? null : msg.get("search.hit.otherArticles", h.storyArticles() - 1);
+        List<Link> others = h.others().stream()
+                .map(o -> new Link(o.source() == null ? o.title() : msg.get("search.hit.other", o.source(), o.title()), o.url()))
+                .toList();
+        int unlisted = h.storyArticles() - 1 - others.size();
         return new SearchPage.HitView(h.titleHtml(), h.url(), h.snippet(), h.source(), h.channel(), formats.full(h.publishedAt()),
-                formats.machine(h.publishedAt()));
+                formats.machine(h.publishedAt()), also, others, unlisted > 0 ? msg.get("search.hit.moreOthers", unlisted) : null);
     }
 
     private static SearchPage.FacetGroup facet(String id, String heading, List<FacetCount> counts, String current,

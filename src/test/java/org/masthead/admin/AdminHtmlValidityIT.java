@@ -75,6 +75,13 @@ class AdminHtmlValidityIT {
     }
 
     @Test
+    void searchPageWithResultsProblemsAndTheRebuildPanelIsValid() {
+        assertThat(assertValid(admin.get("/admin/search"), 200)).contains("重建索引");
+        assertValid(admin.get("/admin/search?q=" + java.net.URLEncoder.encode("稻草人 \"<b>\"", java.nio.charset.StandardCharsets.UTF_8) + "&status=draft"), 200);
+        assertThat(assertValid(admin.get("/admin/search?q=x&status=lost&page=0"), 400)).contains("lost");
+    }
+
+    @Test
     void passwordAndForbiddenPagesAreValid() {
         assertValid(admin.get("/admin/password"), 200);
         assertValid(admin.get("/admin/forbidden"), 403);

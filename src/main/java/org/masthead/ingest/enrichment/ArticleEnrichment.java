@@ -14,6 +14,7 @@ import org.masthead.article.ArticleLookup;
 import org.masthead.text.PlainText;
 import org.masthead.text.TextAnalysis;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -35,12 +36,15 @@ class ArticleEnrichment {
     private final EnrichmentRepository repository;
     private final EnrichmentSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ArticleEnrichment(ArticleLookup articles, EnrichmentRepository repository, EnrichmentSettings settings, Clock clock) {
+    ArticleEnrichment(ArticleLookup articles, EnrichmentRepository repository, EnrichmentSettings settings, Clock clock,
+            ApplicationEventPublisher events) {
         this.articles = articles;
         this.repository = repository;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -78,6 +82,10 @@ class ArticleEnrichment {
         repository.settlePrimary(story);
         if (previousStory.isPresent() && previousStory.get() != story) {
             repository.settlePrimary(previousStory.get());
+        }
+        if (previousStory.isEmpty() || previousStory.get() != story) {
+            // Within the saving transaction: listeners that wait for the commit (search) see the story.
+            events.publishEvent(new StoryAssigned(articleId, story, previousStory.orElse(null)));
         }
     }
 

@@ -32,6 +32,14 @@ public class ArticleInsights {
     }
 
     /**
+     * The story of each of these articles that has one (article id to story id): what search indexes
+     * to show one result per story. Articles without a story yet are absent.
+     */
+    public Map<Long, Long> storiesOf(java.util.Collection<Long> articleIds) {
+        return articleIds.isEmpty() ? Map.of() : repository.storiesOf(articleIds);
+    }
+
+    /**
      * The other articles of the same story that readers may see now, first published first, at most
      * {@code limit}: the "also reported by" list of an article page.
      */

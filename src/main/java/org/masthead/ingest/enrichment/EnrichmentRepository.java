@@ -105,6 +105,21 @@ class EnrichmentRepository {
                 .list();
     }
 
+    /** Article id to story id of those of these articles that have a story; one statement per 500 ids. */
+    java.util.Map<Long, Long> storiesOf(java.util.Collection<Long> articleIds) {
+        java.util.Map<Long, Long> stories = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(articleIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("SELECT article_id, story_id FROM article_text WHERE article_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(part))
+                    .query((rs, n) -> stories.put(rs.getLong(1), rs.getLong(2)))
+                    .list();
+        }
+        return stories;
+    }
+
     /** Flagged articles, newest id first, for a review queue. */
     List<Long> flagged(int limit) {
         return jdbc.sql("SELECT article_id FROM article_text WHERE quality_flagged = ? ORDER BY article_id DESC LIMIT ?")

@@ -9,10 +9,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.masthead.search.ArticleDocument;
 import org.masthead.search.analysis.ChineseAnalysis;
 
@@ -24,7 +26,7 @@ import org.masthead.search.analysis.ChineseAnalysis;
 final class ArticleFields {
 
     /** Kept in each commit's user data; a different value makes the start-up check rebuild the index. */
-    static final String MAPPING_VERSION = "4";
+    static final String MAPPING_VERSION = "5";
 
     static final String MAPPING_KEY = "masthead.mapping";
 
@@ -87,6 +89,27 @@ final class ArticleFields {
 
     /** Epoch milliseconds: the index checksum; stored. */
     static final String UPDATED_AT = "updated_at";
+
+    /**
+     * What a search collapses on: {@code s<storyId>} for an article in a story cluster, {@code a<id>}
+     * for one in none (a story of its own), so every document has a key and no two unclustered
+     * articles share one. Indexed as a term (the members of a page's stories are looked up by it) and
+     * as sorted doc values (read per hit while collapsing and counting stories). The two prefixes sort
+     * apart: in each segment the keys of clustered articles are the ordinals from that of "s" on.
+     */
+    static final String STORY = "story";
+
+    static final String STORY_PREFIX = "s";
+    static final String LONE_PREFIX = "a";
+
+    static String storyKey(ArticleDocument a) {
+        return a.storyId() != null ? STORY_PREFIX + a.storyId() : LONE_PREFIX + a.id();
+    }
+
+    /** The story id of a key, or null for an article in no story. */
+    static Long storyOf(String key) {
+        return key.startsWith(STORY_PREFIX) ? Long.valueOf(key.substring(STORY_PREFIX.length())) : null;
+    }
 
     /** Where a word of the query is looked for, and its weight: title, tags and source count more than the body. */
     static final Map<String, Float> SEARCHED;
@@ -158,6 +181,9 @@ final class ArticleFields {
         doc.add(new KeywordField(STATUS, a.status(), Field.Store.YES));
         doc.add(new LongField(PUBLISHED_AT, a.publishedAt().toEpochMilli(), Field.Store.YES));
         doc.add(new LongField(UPDATED_AT, a.updatedAt().toEpochMilli(), Field.Store.YES));
+        String story = storyKey(a);
+        doc.add(new StringField(STORY, story, Field.Store.NO));
+        doc.add(new SortedDocValuesField(STORY, new BytesRef(story)));
         return doc;
     }
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -16,15 +20,23 @@ import org.apache.lucene.search.ScoreMode;
 import org.masthead.search.FacetCount;
 
 /**
- * Counts every hit, and the hits per value of a few keyword fields (channel, source), from their doc
- * values: per segment into an array by ordinal, turned into names when the segment is done. This is
- * the "simple term counting" option; the facets module would add taxonomy or drill-sideways, which
- * a news search does not need yet.
+ * Counts every hit, the results they make once story clusters are collapsed (each story once, each
+ * article in no story once), and the hits per value of a few keyword fields (channel, source), all
+ * from doc values: per segment into arrays by ordinal, turned into names when the segment is done.
+ * This is the "simple term counting" option; the facets module would add taxonomy or drill-sideways,
+ * which a news search does not need yet.
+ *
+ * <p>Stories are counted exactly across segments without global ordinals: an article in no story has
+ * a key of its own ({@link ArticleFields#STORY}), so it is counted directly; the keys of stories (those
+ * from the ordinal of "s" on) are marked per segment and their names joined in a set at the end of it.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
-    /** The total and, per field, the counts of its values, most frequent first (ties by name). */
-    record Counts(long total, Map<String, List<FacetCount>> byField) {}
+    /**
+     * Hits, results after collapsing stories, and per field the counts of its values, most frequent
+     * first (ties by name).
+     */
+    record Counts(long total, long results, Map<String, List<FacetCount>> byField) {}
 
     private final List<String> fields;
 
@@ -40,10 +52,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
     @Override
     public Counts reduce(Collection<Counting> collectors) throws IOException {
         long total = 0;
+        long lone = 0;
+        java.util.Set<String> stories = new java.util.HashSet<>();
         Map<String, Map<String, Long>> merged = new HashMap<>();
         for (Counting c : collectors) {
             c.finishLeaf();
             total += c.total;
+            lone += c.lone;
+            stories.addAll(c.stories);
             c.counts.forEach((field, values) -> values.forEach((value, n) -> merged.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Long::sum)));
         }
         Map<String, List<FacetCount>> byField = new HashMap<>();
@@ -53,16 +69,20 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                     .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()))
                     .toList());
         }
-        return new Counts(total, byField);
+        return new Counts(total, lone + stories.size(), byField);
     }
 
     static final class Counting implements Collector {
 
         private final List<String> fields;
         private final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private final java.util.Set<String> stories = new java.util.HashSet<>();
         private long total;
+        private long lone;
         private SortedSetDocValues[] leafValues;
         private int[][] leafCounts;
+        private SortedDocValues leafStories;
+        private FixedBitSet leafStoryOrds;
 
         Counting(List<String> fields) {
             this.fields = fields;
@@ -79,6 +99,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
             }
             SortedSetDocValues[] values = leafValues;
             int[][] perOrd = leafCounts;
+            SortedDocValues story = DocValues.getSorted(context.reader(), ArticleFields.STORY);
+            int found = story.getValueCount() == 0 ? 0 : story.lookupTerm(new BytesRef(ArticleFields.STORY_PREFIX));
+            int firstStory = found >= 0 ? found : -found - 1;
+            FixedBitSet storyOrds = new FixedBitSet(Math.max(1, story.getValueCount()));
+            leafStories = story;
+            leafStoryOrds = storyOrds;
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {}
@@ -86,6 +112,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                 @Override
                 public void collect(int doc) throws IOException {
                     total++;
+                    if (story.advanceExact(doc) && story.ordValue() >= firstStory) {
+                        storyOrds.set(story.ordValue());
+                    } else {
+                        lone++;
+                    }
                     for (int f = 0; f < values.length; f++) {
                         if (values[f].advanceExact(doc)) {
                             for (int i = 0; i < values[f].docValueCount(); i++) {
@@ -102,6 +133,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
             if (leafValues == null) {
                 return;
             }
+            for (int ord = leafStoryOrds.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
+                    ord = ord + 1 < leafStoryOrds.length() ? leafStoryOrds.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                stories.add(leafStories.lookupOrd(ord).utf8ToString());
+            }
+            leafStories = null;
+            leafStoryOrds = null;
             for (int f = 0; f < leafValues.length; f++) {
                 Map<String, Long> values = counts.computeIfAbsent(fields.get(f), k -> new HashMap<>());
                 for (int ord = 0; ord < leafCounts[f].length; ord++) {

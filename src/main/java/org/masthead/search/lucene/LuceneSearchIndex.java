@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,9 +47,6 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -96,8 +91,6 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private static final Pattern GENERATION = Pattern.compile("index-(\\d+)");
     private static final List<String> FACETS = List.of(ArticleFields.CHANNEL, ArticleFields.SOURCE);
     private static final int FACET_LIMIT = 20;
-    private static final int SNIPPET_CHARS = 120;
-    private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
     /**
      * Memory for documents being indexed before they are flushed to a segment (Lucene's default is
@@ -616,20 +609,31 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
             int wanted = query.page() * query.size();
-            CollectorManager<?, ? extends TopDocs> top = query.order() == SearchQuery.Order.TIME
-                    ? new TopFieldCollectorManager(newestFirst(), wanted, null, wanted)
-                    : new TopScoreDocCollectorManager(wanted, null, wanted);
-            Object[] collected = searcher.search(luceneQuery, new MultiCollectorManager(top, new FacetCounter(FACETS)));
+            // Stories collapse to one result, so rank more documents than the page needs; more below if stories ate the headroom.
+            int ranked = wanted + Math.max(wanted, 20);
+            Object[] collected = searcher.search(luceneQuery, new MultiCollectorManager(top(query.order(), ranked), new FacetCounter(FACETS)));
             TopDocs topDocs = (TopDocs) collected[0];
             FacetCounter.Counts counts = (FacetCounter.Counts) collected[1];
             boolean partial = searcher.timedOut();
-            int from = Math.min(topDocs.scoreDocs.length, (query.page() - 1) * query.size());
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, from, topDocs.scoreDocs.length);
-            List<Hit> hits = hits(searcher, text.positive(), page);
+            ResultPages.Collapsed results = ResultPages.collapse(searcher, topDocs.scoreDocs, wanted);
+            while (results.heads().size() < wanted && topDocs.scoreDocs.length == ranked && ranked < counts.total() && !partial) {
+                ranked = (int) Math.min(counts.total(), (long) ranked * 4);
+                topDocs = searcher.search(luceneQuery, top(query.order(), ranked));
+                partial = searcher.timedOut();
+                results = ResultPages.collapse(searcher, topDocs.scoreDocs, wanted);
+            }
+            int from = Math.min(results.heads().size(), (query.page() - 1) * query.size());
+            List<Hit> hits = ResultPages.hits(searcher, indexAnalyzer, text.positive(), luceneQuery, results.heads().subList(from, results.heads().size()),
+                    results.keys().subList(from, results.keys().size()));
             String didYouMean = counts.total() == 0 && !partial ? spelling.didYouMean(searcher, user, candidate -> restricted(candidate, query, now)) : null;
-            return new SearchResults(counts.total(), query.page(), query.size(), hits,
+            return new SearchResults(counts.results(), counts.total(), query.page(), query.size(), hits,
                     top(counts, ArticleFields.CHANNEL), top(counts, ArticleFields.SOURCE), didYouMean, notice, partial, millisSince(started));
         });
+    }
+
+    /** The best {@code n} documents by relevance or newest first. */
+    private static CollectorManager<?, ? extends TopDocs> top(SearchQuery.Order order, int n) {
+        return order == SearchQuery.Order.TIME ? new TopFieldCollectorManager(newestFirst(), n, null, n) : new TopScoreDocCollectorManager(n, null, n);
     }
 
     private static SearchNotice notice(UserQuery user, QueryBuilder.TextQuery text) {
@@ -667,45 +671,6 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         searcher.setSimilarity(shared.getSimilarity());
         searcher.setTimeout(new QueryTimeoutImpl(settings.timeout().toMillis()));
         return searcher;
-    }
-
-    private List<Hit> hits(IndexSearcher searcher, Query textQuery, ScoreDoc[] page) throws IOException {
-        if (page.length == 0) {
-            return List.of();
-        }
-        TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-        String[] titles = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
-                .withBreakIterator(WholeBreakIterator::new)
-                .withMaskedFieldsFunc(ArticleFields::masked)
-                .withMaxNoHighlightPassages(1)
-                .build()
-                .highlight(ArticleFields.TITLE, textQuery, pageDocs, 1);
-        String[] snippets = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withFormatter(new MarkFormatter(SNIPPET_CHARS))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
-                .withMaskedFieldsFunc(ArticleFields::masked)
-                .withMaxNoHighlightPassages(1)
-                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-                .build()
-                .highlight(ArticleFields.TEXT, textQuery, pageDocs, 2);
-        StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc, SHOWN);
-            String title = doc.get(ArticleFields.TITLE);
-            hits.add(new Hit(
-                    doc.getField(ArticleFields.ID).numericValue().longValue(),
-                    title,
-                    titles[i] != null ? titles[i] : MarkFormatter.escape(title),
-                    doc.get(ArticleFields.URL),
-                    snippets[i] != null ? snippets[i] : "",
-                    Instant.ofEpochMilli(doc.getField(ArticleFields.PUBLISHED_AT).numericValue().longValue()),
-                    doc.get(ArticleFields.SOURCE),
-                    doc.get(ArticleFields.CHANNEL),
-                    doc.get(ArticleFields.STATUS)));
-        }
-        return hits;
     }
 
     @Override

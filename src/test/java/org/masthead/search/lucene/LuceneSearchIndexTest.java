@@ -111,6 +111,67 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aStoryIsOneResultShownAsItsBestRankedMemberWithItsSourcesCounted() {
+        Instant t = NOW.minus(Duration.ofDays(3));
+        add(doc(1, "熊猫基地迎来双胞胎", "大熊猫基地今天宣布双胞胎出生。", List.of(), "新京报", "社会", t).inStory(77L),
+                doc(2, "双胞胎熊猫出生", "大熊猫基地今天宣布双胞胎出生。", List.of(), "澎湃新闻", "社会", t.plusSeconds(60)).inStory(77L),
+                doc(3, "熊猫熊猫熊猫双胞胎", "熊猫基地的熊猫双胞胎出生。", List.of(), "新京报", "社会", t.plusSeconds(120)).inStory(77L),
+                doc(4, "熊猫馆开放", "熊猫馆今天开放。", List.of(), "北京日报", "社会", t),
+                doc(5, "动物园", "另一只熊猫。", List.of(), "人民网", "社会", t));
+        SearchResults results = index.search(SearchQuery.of("熊猫"));
+        assertThat(results.articles()).isEqualTo(5);
+        assertThat(results.total()).as("three results: the story once, two lone articles").isEqualTo(3);
+        assertThat(results.hits()).hasSize(3);
+        Hit story = results.hits().getFirst();
+        assertThat(story.id()).as("the member with the best match heads the story").isEqualTo(3L);
+        assertThat(story.storyId()).isEqualTo(77L);
+        assertThat(story.storyArticles()).isEqualTo(3);
+        assertThat(story.sources()).as("新京报 twice and 澎湃新闻: two sources").isEqualTo(2);
+        assertThat(story.otherSources()).isEqualTo(1);
+        assertThat(story.others()).extracting(Hit.StoryMember::id).as("first published first").containsExactly(1L, 2L);
+        assertThat(story.others()).extracting(Hit.StoryMember::url).containsExactly("/articles/1", "/articles/2");
+        Hit lone = results.hits().get(1);
+        assertThat(lone.storyId()).isNull();
+        assertThat(lone.sources()).isEqualTo(1);
+        assertThat(lone.others()).isEmpty();
+        assertThat(results.sources()).as("facets count articles").contains(new org.masthead.search.FacetCount("新京报", 2));
+
+        SearchResults byTime = index.search(SearchQuery.of("熊猫").orderedBy(SearchQuery.Order.TIME));
+        assertThat(ids(byTime)).as("newest member heads the story in time order (then by id)").containsExactly(3L, 5L, 4L);
+
+        SearchResults filtered = index.search(SearchQuery.of("熊猫").fromSource("澎湃新闻"));
+        assertThat(ids(filtered)).containsExactly(2L);
+        assertThat(filtered.hits().getFirst().sources()).as("only what the search finds counts").isEqualTo(1);
+        assertThat(filtered.hits().getFirst().others()).isEmpty();
+    }
+
+    @Test
+    void pagesCountStoriesAndRankMoreWhenAStoryFillsTheHeadroom() {
+        List<ArticleDocument> docs = new java.util.ArrayList<>();
+        // 60 copies of one story rank above 15 lone articles: page 1 of size 10 must still be full.
+        for (int i = 1; i <= 60; i++) {
+            docs.add(doc(i, "熊猫熊猫熊猫", "熊猫熊猫。", List.of(), "新京报", "社会", NOW.minus(Duration.ofDays(1))).inStory(5L));
+        }
+        for (int i = 61; i <= 75; i++) {
+            docs.add(doc(i, "动物园" + i, "一只熊猫。", List.of(), "新京报", "社会", NOW.minus(Duration.ofDays(1))));
+        }
+        add(docs.toArray(ArticleDocument[]::new));
+        SearchResults first = index.search(SearchQuery.of("熊猫").page(1, 10));
+        assertThat(first.total()).isEqualTo(16);
+        assertThat(first.articles()).isEqualTo(75);
+        assertThat(first.totalPages()).isEqualTo(2);
+        assertThat(first.hits()).hasSize(10);
+        assertThat(first.hits().getFirst().storyArticles()).isEqualTo(60);
+        assertThat(first.hits().getFirst().others()).hasSize(Hit.MAX_OTHERS);
+        SearchResults second = index.search(SearchQuery.of("熊猫").page(2, 10));
+        assertThat(second.hits()).hasSize(6);
+        java.util.Set<Long> seen = new java.util.HashSet<>(ids(first));
+        assertThat(ids(second)).doesNotContainAnyElementsOf(seen);
+        seen.addAll(ids(second));
+        assertThat(seen).hasSize(16);
+    }
+
+    @Test
     void recencyBreaksTiesButDoesNotBeatAMuchBetterMatch() {
         add(doc(1, "熊猫", "熊猫。"), doc(2, "熊猫", "熊猫。"), doc(3, "熊猫", "熊猫。"));
         assertThat(ids("熊猫")).containsExactly(1L, 2L, 3L);
