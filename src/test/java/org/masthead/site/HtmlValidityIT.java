@@ -44,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "masthead.site.email=editor@example.cn",
             "masthead.site.icp=沪ICP备12345678号-1",
-            "masthead.site.public-security-filing=沪公网安备31011302000001号"
+            "masthead.site.public-security-filing=沪公网安备31011302000001号",
+            // The 30 filler articles below differ by a number only, so story clustering would rightly make
+            // them one story and one search result; they stand for 30 stories here, to page the results.
+            "masthead.enrichment.window=0s"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlValidityIT {
