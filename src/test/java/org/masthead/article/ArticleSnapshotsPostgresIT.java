@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class ArticleSnapshotsPostgresIT extends ArticleSnapshotsContract {
 
+    static final String DATABASE = "snapshots_contract";
+
     static EmbeddedPostgres postgres;
 
     @TempDir
@@ -19,7 +21,7 @@ class ArticleSnapshotsPostgresIT extends ArticleSnapshotsContract {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
+        postgres = TestPostgres.startWithDatabase(DATABASE);
     }
 
     @AfterAll
@@ -31,9 +33,6 @@ class ArticleSnapshotsPostgresIT extends ArticleSnapshotsContract {
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.use(registry, () -> postgres, DATABASE, () -> dataDir);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The storage contract on a real PostgreSQL server that this class starts and stops. */
 class ArticleStoragePostgresIT extends ArticleStorageContract {
 
+    static final String DATABASE = "storage_contract";
+
     static EmbeddedPostgres postgres;
 
     @TempDir
@@ -23,7 +25,7 @@ class ArticleStoragePostgresIT extends ArticleStorageContract {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
+        postgres = TestPostgres.startWithDatabase(DATABASE);
     }
 
     @AfterAll
@@ -35,10 +37,7 @@ class ArticleStoragePostgresIT extends ArticleStorageContract {
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.use(registry, () -> postgres, DATABASE, () -> dataDir);
     }
 
     @Override

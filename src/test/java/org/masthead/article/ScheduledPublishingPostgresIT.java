@@ -86,10 +86,7 @@ class ScheduledPublishingPostgresIT {
 
     @Test
     void twoApplicationsOnOnePostgresqlPublishEachScheduledArticleExactlyOnce() throws Exception {
-        postgres = TestPostgres.start();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
+        postgres = TestPostgres.startWithDatabase(DATABASE);
         ConfigurableApplicationContext a = node("node-a");
         ConfigurableApplicationContext b = node("node-b");
         Actor editor = new Actor("editor1", Actor.Role.EDITOR, "192.0.2.10");

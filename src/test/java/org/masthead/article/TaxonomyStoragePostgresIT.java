@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The taxonomy storage contract on a real PostgreSQL server that this class starts and stops. */
 class TaxonomyStoragePostgresIT extends TaxonomyStorageContract {
 
+    static final String DATABASE = "taxonomy_contract";
+
     static EmbeddedPostgres postgres;
 
     @TempDir
@@ -20,7 +22,7 @@ class TaxonomyStoragePostgresIT extends TaxonomyStorageContract {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
+        postgres = TestPostgres.startWithDatabase(DATABASE);
     }
 
     @AfterAll
@@ -32,10 +34,7 @@ class TaxonomyStoragePostgresIT extends TaxonomyStorageContract {
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.use(registry, () -> postgres, DATABASE, () -> dataDir);
     }
 
 }

@@ -13,20 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The workflow contract on a real PostgreSQL server that this class starts and stops. */
 class WorkflowStoragePostgresIT extends WorkflowStorageContract {
 
+    static final String DATABASE = "workflow_contract";
+
     static EmbeddedPostgres postgres;
 
     @TempDir
     static Path dataDir;
 
-    /** Its own database: a cached context of another test on a stopped server that reused this port would publish in "postgres". */
-    static final String DATABASE = "workflow_contract";
-
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = TestPostgres.start();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
+    static void startPostgres() throws IOException {
+        postgres = TestPostgres.startWithDatabase(DATABASE);
     }
 
     @AfterAll
@@ -38,9 +34,6 @@ class WorkflowStoragePostgresIT extends WorkflowStorageContract {
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", DATABASE));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.use(registry, () -> postgres, DATABASE, () -> dataDir);
     }
 }

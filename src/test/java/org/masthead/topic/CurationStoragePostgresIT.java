@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The ads, flags and topics storage contract on a real PostgreSQL server that this class starts and stops. */
 class CurationStoragePostgresIT extends CurationStorageContract {
 
+    static final String DATABASE = "curation_contract";
+
     static EmbeddedPostgres postgres;
 
     @TempDir
@@ -20,7 +22,7 @@ class CurationStoragePostgresIT extends CurationStorageContract {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
+        postgres = TestPostgres.startWithDatabase(DATABASE);
     }
 
     @AfterAll
@@ -32,9 +34,6 @@ class CurationStoragePostgresIT extends CurationStorageContract {
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("masthead.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.use(registry, () -> postgres, DATABASE, () -> dataDir);
     }
 }
