@@ -3,6 +3,8 @@ package org.masthead.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +69,29 @@ class FrontListsTest {
         assertThat(titles()).containsExactly("v2");
         assertThat(titles()).containsExactly("v2");
         assertThat(repository.reads).hasValue(2);
+    }
+
+    @Test
+    void theTimerSkipsListsReadWithinHalfItsInterval() {
+        // The page cache's watch refreshes on the same 2 s beat; the timer must not read a second time.
+        Instant[] now = {Instant.parse("2026-11-29T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        FrontLists timed = new FrontLists(repository, clock, Duration.ofSeconds(2));
+        timed.refreshQuietly();
+        assertThat(repository.reads).as("nothing held yet: read").hasValue(1);
+        now[0] = now[0].plusMillis(900);
+        timed.refreshQuietly();
+        assertThat(repository.reads).as("read 0.9 s ago: skipped").hasValue(1);
+        now[0] = now[0].plusMillis(200);
+        timed.refreshQuietly();
+        assertThat(repository.reads).as("read 1.1 s ago: read again").hasValue(2);
+        timed.drop();
+        timed.refreshQuietly();
+        assertThat(repository.reads).as("dropped: read again").hasValue(3);
     }
 
     @Test
