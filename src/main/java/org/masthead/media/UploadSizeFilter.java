@@ -47,7 +47,12 @@ final class UploadSizeFilter extends OncePerRequestFilter {
         String message = messages.getMessage("media.error.tooLarge", new Object[] {maxSize}, "upload too large", locale);
         String accept = request.getHeader("Accept");
         boolean json = request.getRequestURI().startsWith(request.getContextPath() + "/api/") || (accept != null && accept.contains("application/json"));
-        // Jetty reads and drops what is left of the body before the next request on the connection, or closes it.
+        // A reply sent while the client is still sending is lost when the connection closes with body
+        // unread (the kernel answers with a reset, and the client sees no response at all): read and drop
+        // a body up to a few times the limit so the message arrives; anything bigger is cut off.
+        if (request.getContentLengthLong() <= 4 * maxRequestBytes) {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
         if (json) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json");

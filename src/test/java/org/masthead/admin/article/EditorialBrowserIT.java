@@ -159,7 +159,8 @@ class EditorialBrowserIT {
         WebElement title = driver.findElement(By.id("title"));
         title.sendKeys(Keys.END, "（更新）");
         editor.save();
-        Instant at = Instant.now().plusSeconds(8);
+        // Whole seconds: the schedule field holds seconds, so the stored time is this one, not a fraction earlier.
+        Instant at = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         editor.schedule(at);
         assertThat(status(id)).isEqualTo("scheduled");
         assertThat(TestSites.get(port, "/articles/" + id).statusCode()).as("not public before its time").isEqualTo(404);
