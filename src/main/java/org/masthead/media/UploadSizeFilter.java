@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -19,6 +20,9 @@ import org.springframework.web.servlet.LocaleResolver;
  * parse the multipart body and meet the server's own limit, which has no words of ours.
  */
 final class UploadSizeFilter extends OncePerRequestFilter {
+
+    /** The largest refused body read to its end so the refusal reaches the client (see doFilterInternal). */
+    static final long DRAINED_AT_MOST = 256L * 1024 * 1024;
 
     private final long maxRequestBytes;
     private final String maxSize;
@@ -48,10 +52,13 @@ final class UploadSizeFilter extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         boolean json = request.getRequestURI().startsWith(request.getContextPath() + "/api/") || (accept != null && accept.contains("application/json"));
         // A reply sent while the client is still sending is lost when the connection closes with body
-        // unread (the kernel answers with a reset, and the client sees no response at all): read and drop
-        // a body up to a few times the limit so the message arrives; anything bigger is cut off.
-        if (request.getContentLengthLong() <= 4 * maxRequestBytes) {
-            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        // unread: the kernel answers the next bytes with a reset, and the client sees no response at all.
+        // A browser never waits for "100 Continue", so read and drop the body (the server's time only,
+        // at network speed) up to a size a mistaken file pick reaches (a phone video); past that the
+        // connection is cut. A client that asked "Expect: 100-continue" (curl does for big bodies) has
+        // not sent the body and never will once it has the answer: reading would invite it to.
+        if (!"100-continue".equalsIgnoreCase(request.getHeader("Expect")) && request.getContentLengthLong() <= DRAINED_AT_MOST) {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
         }
         if (json) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
