@@ -206,6 +206,12 @@
       b.setAttribute('aria-label', (b.className.replace('ql-', '') + ' ' + (b.value || '')).trim());
     }
   });
+  // The heading picker's label is a span with role=button in the Tab order, and Quill gives it no name.
+  Array.prototype.forEach.call(holder.parentNode.querySelectorAll('.ql-toolbar .ql-picker-label'), function (label) {
+    if (!label.getAttribute('aria-label')) {
+      label.setAttribute('aria-label', data.msgHeading);
+    }
+  });
 
   var visual = false;
 

@@ -58,8 +58,8 @@ class EditorialBrowserIT {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final String PASSWORD = "browser-test-password";
+    static final Path SCREENSHOTS = Newsroom.SCREENSHOTS;
+    static final String PASSWORD = Newsroom.PASSWORD;
     static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
@@ -80,12 +80,7 @@ class EditorialBrowserIT {
 
     @Autowired
     void users(JdbcClient jdbc, PasswordEncoder encoder) {
-        for (String[] user : List.of(new String[] {"author1", "author"}, new String[] {"editor1", "editor"})) {
-            jdbc.sql("INSERT INTO app_user (username, password_hash, role, created_at) VALUES (?, ?, ?, 0) ON CONFLICT (username) DO NOTHING")
-                    .params(user[0], encoder.encode(PASSWORD), user[1])
-                    .update();
-        }
-        jdbc.sql("INSERT INTO channel (name, slug, position) VALUES ('市政', 'shizheng', 1) ON CONFLICT DO NOTHING").update();
+        Newsroom.seed(jdbc, encoder);
     }
 
     @BeforeAll
@@ -202,7 +197,7 @@ class EditorialBrowserIT {
     }
 
     String status(long id) {
-        return jdbc.sql("SELECT status FROM article WHERE id = ?").param(id).query(String.class).single();
+        return Newsroom.status(jdbc, id);
     }
 
     /** A photo-like PNG made here: a gradient with a few shapes, large enough to get thumbnails. */
