@@ -96,4 +96,30 @@ class ResponsiveImagesTest {
         ImageView cover = ResponsiveImages.column(WIDE, "海边", true);
         assertThat(cover).isEqualTo(new ImageView(URL, SRCSET, ResponsiveImages.COLUMN, 1400, 700, "海边", false, false));
     }
+
+    /** An uncached article page has about 2 ms in all (issue #7): the scan must be a small part of it. */
+    @Test
+    void measuresALongBodyWithSixImages() {
+        StringBuilder raw = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            raw.append("<p>第").append(i).append("段，宝山区教育高质量发展推进会召开，会议总结了上学年的工作，部署了新学年的任务，区内学校代表交流经验。</p>");
+            if (i % 7 == 3) {
+                raw.append("<figure><img src=\"").append(i % 2 == 0 ? URL : "https://img.example.cn/" + i + ".jpg").append("\" alt=\"图").append(i)
+                        .append("\"><figcaption>资料图</figcaption></figure>");
+            }
+        }
+        String body = BodyHtml.sanitize(raw.toString());
+        long best = Long.MAX_VALUE;
+        String rewritten = null;
+        for (int run = 0; run < 2_000; run++) {
+            long t0 = System.nanoTime();
+            List<String> sources = ResponsiveImages.sources(body);
+            rewritten = ResponsiveImages.rewrite(body, LIBRARY, ResponsiveImages.COLUMN, true);
+            best = Math.min(best, System.nanoTime() - t0);
+            assertThat(sources).hasSize(6);
+        }
+        System.out.printf("body of %d characters, 6 images (3 of the library): sources + rewrite %d µs (best of 2000)%n", body.length(), best / 1_000);
+        assertThat(rewritten).contains("srcset=");
+        assertThat(best).as("well under the 2 ms of a whole uncached page").isLessThan(500_000L);
+    }
 }
