@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -51,11 +52,13 @@ public class MediaLibrary {
     private final Clock clock;
     private final ImageCheck check;
     private final ImageEncoding encoding;
+    private final ImageRenditions renditions;
     /** Decoding a 40-megapixel picture takes some 160 MB: two at a time keeps a small server standing. */
     private final Semaphore processing = new Semaphore(2);
 
-    MediaLibrary(MediaRepository repository, MediaStore store, MediaSettings settings, Clock clock) {
+    MediaLibrary(MediaRepository repository, MediaStore store, MediaSettings settings, Clock clock, ImageRenditions renditions) {
         this.repository = repository;
+        this.renditions = renditions;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -94,6 +97,8 @@ public class MediaLibrary {
         store.put(key(prepared.hash(), 0, prepared.output()), prepared.bytes(), prepared.output().mime());
         MediaRepository.Row row = repository.insertOrFind(prepared.hash(), displayName(upload.filename()), prepared.output().mime(), prepared.width(),
                 prepared.height(), prepared.bytes().length, upload.uploadedBy(), clock.millis(), cleanAlt(upload.alt()));
+        // A page may have shown this address before the upload (pasted from another site of ours): it may now get its srcset.
+        renditions.forget(row.hash());
         log.info("media {} stored: {}x{} {} bytes by {}", row.id(), row.width(), row.height(), row.bytes(), row.uploadedBy());
         return item(row);
     }
@@ -115,6 +120,7 @@ public class MediaLibrary {
         if (row.isEmpty() || !repository.delete(id)) {
             return false;
         }
+        renditions.forget(row.get().hash());
         ImageEncoding.Output output = output(row.get().mime());
         store.delete(key(row.get().hash(), 0, output));
         for (int width : settings.thumbnailWidths()) {
@@ -148,10 +154,8 @@ public class MediaLibrary {
         String hash = sha256(stored);
         Map<String, byte[]> thumbnails = new LinkedHashMap<>();
         if (repository.byHash(hash).isEmpty()) {
-            for (int width : settings.thumbnailWidths()) {
-                if (width < image.getWidth()) {
-                    thumbnails.put(key(hash, width, output), encoding.encode(ImageEncoding.thumbnail(image, width), output));
-                }
+            for (int width : thumbnailWidths(settings.thumbnailWidths(), image.getWidth())) {
+                thumbnails.put(key(hash, width, output), encoding.encode(ImageEncoding.thumbnail(image, width), output));
             }
         }
         return new Prepared(hash, stored, output, image.getWidth(), image.getHeight(), thumbnails);
@@ -161,14 +165,23 @@ public class MediaLibrary {
         ImageEncoding.Output output = output(row.mime());
         String url = "/media/" + key(row.hash(), 0, output);
         Map<Integer, String> thumbnails = new LinkedHashMap<>();
+        List<Integer> made = thumbnailWidths(settings.thumbnailWidths(), row.width());
         for (int width : settings.thumbnailWidths()) {
-            thumbnails.put(width, width < row.width() ? "/media/" + key(row.hash(), width, output) : url);
+            thumbnails.put(width, made.contains(width) ? "/media/" + key(row.hash(), width, output) : url);
         }
         return new MediaItem(row.id(), row.hash(), row.filename(), row.mime(), row.width(), row.height(), row.bytes(), row.uploadedBy(),
                 Instant.ofEpochMilli(row.uploadedAt()), row.alt(), url, thumbnails);
     }
 
-    private static ImageEncoding.Output output(String mime) {
+    /**
+     * The thumbnail widths an image of this width gets, narrowest first: each configured width below its
+     * own, as a picture is never scaled up. The one rule, for uploads and for the pages' srcset alike.
+     */
+    static List<Integer> thumbnailWidths(List<Integer> configured, int imageWidth) {
+        return configured.stream().filter(w -> w != null && w > 0 && w < imageWidth).distinct().sorted().toList();
+    }
+
+    static ImageEncoding.Output output(String mime) {
         return "image/png".equals(mime) ? ImageEncoding.Output.PNG : ImageEncoding.Output.JPEG;
     }
 

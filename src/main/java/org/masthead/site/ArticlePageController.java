@@ -3,6 +3,8 @@ package org.masthead.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.masthead.article.Actor;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleDesk;
@@ -13,6 +15,7 @@ import org.masthead.article.ArticleViews;
 import org.masthead.article.Figure;
 import org.masthead.article.FrontLists;
 import org.masthead.ingest.enrichment.ArticleInsights;
+import org.masthead.media.Rendition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,9 +43,11 @@ class ArticlePageController {
     private final PageHeads heads;
     private final ArticleInsights insights;
     private final ArticleDesk desk;
+    private final ResponsiveImages images;
 
     ArticlePageController(ArticleLookup lookup, FrontLists front, ArticleViews views, SiteLayouts layouts, PageHeads heads, ArticleInsights insights,
-            ArticleDesk desk) {
+            ArticleDesk desk, ResponsiveImages images) {
+        this.images = images;
         this.insights = insights;
         this.desk = desk;
         this.lookup = lookup;
@@ -101,7 +106,9 @@ class ArticlePageController {
             return made;
         }
         List<ArticleCard> newest = lists.newest().subList(0, Math.min(SIDE_LIST, lists.newest().size()));
-        made = new SideLists(lists, formats, excerpt, newest, newest.stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+        // Only the newest list shows pictures (the most-read one is a list of titles).
+        Map<String, Rendition> covers = images.covers(newest.stream());
+        made = new SideLists(lists, formats, excerpt, newest, newest.stream().map(c -> CardView.of(c, formats, excerpt, covers)).toList(),
                 lists.mostRead().stream().limit(SIDE_LIST).map(c -> CardView.of(c, formats, excerpt)).toList());
         side = made;
         return made;
@@ -120,6 +127,18 @@ class ArticlePageController {
             source = new Link(a.source().name(), target);
         }
         List<Figure> extra = a.figures().stream().filter(f -> !a.bodyHtml().contains(f.url())).toList();
+        // One look-up for every image of the article: the cover, the body's and the figures'.
+        List<String> bodySources = ResponsiveImages.sources(a.bodyHtml());
+        Map<String, Rendition> found = images.lookUp(Stream.of(Stream.ofNullable(a.coverImage()), bodySources.stream(), extra.stream().map(Figure::url))
+                .flatMap(s -> s));
+        Rendition coverImage = a.coverImage() == null || bodySources.contains(a.coverImage()) ? null : found.get(a.coverImage());
+        ImageView cover = coverImage == null ? null : ResponsiveImages.column(coverImage, coverImage.alt(), true);
+        String body = ResponsiveImages.rewrite(a.bodyHtml(), found, ResponsiveImages.COLUMN, cover == null);
+        List<FigureView> figures = extra.stream().map(f -> {
+            String alt = f.caption() == null ? "" : f.caption();
+            Rendition r = found.get(f.url());
+            return new FigureView(r == null ? ImageView.external(f.url(), alt) : ResponsiveImages.column(r, alt, false), f.caption());
+        }).toList();
         SideLists side = sideLists(formats, excerpt);
         List<CardView> latest = new java.util.ArrayList<>(SIDE_LIST - 1);
         for (int i = 0; i < side.newest().size() && latest.size() < SIDE_LIST - 1; i++) {
@@ -145,8 +164,9 @@ class ArticlePageController {
                 formats.machine(a.publishedAt()),
                 source,
                 a.channel() == null ? null : new Link(a.channel().name(), a.channel().url()),
-                a.bodyHtml(),
-                extra,
+                cover,
+                body,
+                figures,
                 a.authors().stream().map(n -> new Link(n, ListingPageController.authorUrl(n))).toList(),
                 a.tags().stream().map(t -> new Link(t.name(), t.url())).toList(),
                 latest,

@@ -10,6 +10,7 @@ import org.masthead.article.ArticleFlags;
 import org.masthead.article.FlaggedLists;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticleLists;
+import org.masthead.media.Rendition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,10 @@ class HomePageController {
     private final SiteLayouts layouts;
     private final PageHeads heads;
     private final ArticleFlags flags;
+    private final ResponsiveImages images;
 
-    HomePageController(ArticleLists articles, SiteLayouts layouts, PageHeads heads, ArticleFlags flags) {
+    HomePageController(ArticleLists articles, SiteLayouts layouts, PageHeads heads, ArticleFlags flags, ResponsiveImages images) {
+        this.images = images;
         this.flags = flags;
         this.articles = articles;
         this.layouts = layouts;
@@ -38,19 +41,23 @@ class HomePageController {
     String home(Model model) {
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
-        List<CardView> latest = articles.list(ArticleFilter.visible(), 1, layouts.settings().homePageSize()).items().stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<ArticleCard> newest = articles.list(ArticleFilter.visible(), 1, layouts.settings().homePageSize()).items();
         List<CardView> headlines = articles.headlines(HEADLINES).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
+        List<ArticleCard> perChannel = articles.newestPerChannel(PER_CHANNEL);
+        FlaggedLists flagged = flags.home(TOP_STORIES, RECOMMENDED);
+        // The lists shown as cards (the latest, the channels', the top stories after the first) show their library covers: one look-up for all.
+        Map<String, Rendition> covers = images.covers(java.util.stream.Stream.of(newest, perChannel, flagged.of(ArticleFlag.HEADLINE)).flatMap(List::stream));
+        List<CardView> latest = newest.stream().map(c -> CardView.of(c, formats, excerpt, covers)).toList();
         Map<Long, List<ArticleCard>> byChannel = new LinkedHashMap<>();
-        for (ArticleCard card : articles.newestPerChannel(PER_CHANNEL)) {
+        for (ArticleCard card : perChannel) {
             byChannel.computeIfAbsent(card.channelId(), id -> new ArrayList<>()).add(card);
         }
         List<HomePage.ChannelBlock> blocks = byChannel.values().stream()
                 .map(cards -> new HomePage.ChannelBlock(cards.getFirst().channelName(), channelUrl(cards.getFirst()),
-                        cards.stream().map(c -> CardView.of(c, formats, excerpt)).toList()))
+                        cards.stream().map(c -> CardView.of(c, formats, excerpt, covers)).toList()))
                 .toList();
-        FlaggedLists flagged = flags.home(TOP_STORIES, RECOMMENDED);
         model.addAttribute("page", new HomePage(layouts.home(heads.home(latest)), headlines, latest, blocks,
-                flagged.of(ArticleFlag.HEADLINE).stream().map(c -> CardView.of(c, formats, excerpt)).toList(),
+                flagged.of(ArticleFlag.HEADLINE).stream().map(c -> CardView.of(c, formats, excerpt, covers)).toList(),
                 flagged.of(ArticleFlag.RECOMMENDED).stream().map(c -> CardView.of(c, formats, excerpt)).toList()));
         return "site/home";
     }

@@ -44,9 +44,11 @@ class ListingPageController {
     private final PageHeads heads;
     private final TaxonomyUsage usage;
     private final ArticleFlags flags;
+    private final ResponsiveImages images;
 
     ListingPageController(ArticleLists articles, Channels channels, Sources sources, Tags tags, SiteLayouts layouts, PageHeads heads, TaxonomyUsage usage,
-            ArticleFlags flags) {
+            ArticleFlags flags, ResponsiveImages images) {
+        this.images = images;
         this.usage = usage;
         this.flags = flags;
         this.articles = articles;
@@ -143,7 +145,9 @@ class ListingPageController {
         // Pinned articles head the first page and are not repeated in the list below them.
         List<ArticleCard> pinned = page == 1 ? flagged.of(ArticleFlag.PINNED) : List.of();
         java.util.Set<Long> pinnedIds = pinned.stream().map(ArticleCard::id).collect(java.util.stream.Collectors.toSet());
-        List<CardView> items = slice.items().stream().filter(c -> !pinnedIds.contains(c.id())).map(c -> CardView.of(c, formats, excerpt)).toList();
+        // Only the list's cards show pictures (pinned, headline and recommended lists are titles).
+        java.util.Map<String, org.masthead.media.Rendition> covers = images.covers(slice.items().stream());
+        List<CardView> items = slice.items().stream().filter(c -> !pinnedIds.contains(c.id())).map(c -> CardView.of(c, formats, excerpt, covers)).toList();
         List<CardView> headlines = articles.headlines(10).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         String kind = kindKey == null ? null : layouts.messages().get(kindKey);
         model.addAttribute("page", new ListingPage(

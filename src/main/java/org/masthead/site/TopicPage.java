@@ -6,9 +6,9 @@ import java.util.List;
  * A special topic (专题): title, summary, cover and its visible articles in the editors' order, grouped
  * under their sections.
  *
- * @param coverUrl null for none
+ * @param cover null for none
  */
-public record TopicPage(SiteLayout layout, String title, String summary, String coverUrl, List<Section> sections, List<CardView> headlines) {
+public record TopicPage(SiteLayout layout, String title, String summary, ImageView cover, List<Section> sections, List<CardView> headlines) {
 
     /** Consecutive articles under one heading; {@code heading} null for those before any section. */
     public record Section(String heading, List<CardView> items) {}

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleLists;
+import org.masthead.media.Rendition;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicEntry;
 import org.masthead.topic.Topics;
@@ -24,8 +25,10 @@ class TopicPageController {
     private final ArticleLists articles;
     private final SiteLayouts layouts;
     private final PageHeads heads;
+    private final ResponsiveImages images;
 
-    TopicPageController(Topics topics, ArticleLists articles, SiteLayouts layouts, PageHeads heads) {
+    TopicPageController(Topics topics, ArticleLists articles, SiteLayouts layouts, PageHeads heads, ResponsiveImages images) {
+        this.images = images;
         this.topics = topics;
         this.articles = articles;
         this.layouts = layouts;
@@ -40,6 +43,9 @@ class TopicPageController {
                 .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
         SiteFormats formats = layouts.formats();
         int excerpt = layouts.settings().excerptLength();
+        // The topic's cover and its cards' covers: one look-up for all.
+        Map<String, Rendition> found = images.lookUp(java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(topic.coverImage()),
+                visible.values().stream().map(ArticleCard::coverImage).filter(Objects::nonNull)));
         List<TopicPage.Section> sections = new ArrayList<>();
         List<CardView> all = new ArrayList<>();
         String heading = null;
@@ -54,15 +60,24 @@ class TopicPageController {
                 current = new ArrayList<>();
                 sections.add(new TopicPage.Section(heading, current));
             }
-            CardView view = CardView.of(card, formats, excerpt);
+            CardView view = CardView.of(card, formats, excerpt, found);
             current.add(view);
             all.add(view);
         }
         List<CardView> headlines = articles.headlines(ArticlePageController.SIDE_LIST).stream().map(c -> CardView.of(c, formats, excerpt)).toList();
         model.addAttribute("page", new TopicPage(layouts.layout(heads.topic(topic.title(), topic.summary(), topic.url(), topic.coverImage(), all), null),
-                topic.title(), topic.summary(), topic.coverImage(),
+                topic.title(), topic.summary(), cover(topic.coverImage(), found),
                 sections.stream().map(s -> new TopicPage.Section(s.heading(), List.copyOf(s.items()))).toList(), headlines));
         return "site/topic";
+    }
+
+    /** The cover heads the page: a library image loads at once with its srcset; one from elsewhere as before. */
+    private static ImageView cover(String url, Map<String, Rendition> found) {
+        if (url == null) {
+            return null;
+        }
+        Rendition r = found.get(url);
+        return r == null ? ImageView.external(url, "") : ResponsiveImages.column(r, "", true);
     }
 
     @GetMapping("/topics")

@@ -50,4 +50,17 @@ abstract class MediaStorageContract {
         assertThat(repository.byId(id)).isEmpty();
         assertThat(repository.count()).isEqualTo(4);
     }
+
+    @Test
+    void readsManyHashesInOneGoAndSkipsUnknownOnes() {
+        repository.insertOrFind("a".repeat(64), "a.jpg", "image/jpeg", 1400, 700, 120_000, "zhang", 1_000, "海边");
+        repository.insertOrFind("b".repeat(64), "b.png", "image/png", 300, 200, 9_000, "zhang", 2_000, "");
+        java.util.List<String> asked = new java.util.ArrayList<>(java.util.List.of("a".repeat(64), "c".repeat(64), "b".repeat(64)));
+        // More than one chunk of parameters.
+        for (int i = 0; i < 1_200; i++) {
+            asked.add(String.format("%064x", i + 1_000_000));
+        }
+        assertThat(repository.byHashes(asked)).extracting(MediaRepository.Row::filename).containsExactlyInAnyOrder("a.jpg", "b.png");
+        assertThat(repository.byHashes(java.util.List.of())).isEmpty();
+    }
 }

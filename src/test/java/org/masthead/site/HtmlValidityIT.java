@@ -70,6 +70,13 @@ class HtmlValidityIT {
 
     @Autowired
     org.masthead.search.SearchIndex searchIndex;
+
+    /** Library images (ResponsiveImages): the rich article's cover, shown above it and on every list's card, and one in its body. */
+    @Autowired
+    org.masthead.media.MediaLibrary media;
+
+    private String coverImage;
+    private String bodyImage;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private String articleUrl;
@@ -94,6 +101,9 @@ class HtmlValidityIT {
 
     @BeforeAll
     void importArticlesAndPlaceAds() {
+        coverImage = media.upload(new org.masthead.media.MediaLibrary.Upload(org.masthead.media.TestImages.jpeg(1400, 700), "cover.jpg", "会场全景", "admin")).url();
+        bodyImage = media.upload(new org.masthead.media.MediaLibrary.Upload(
+                org.masthead.media.TestImages.encode(org.masthead.media.TestImages.halves(900, 600), "png"), "chart.png", "", "admin")).url();
         StringBuilder lines = new StringBuilder();
         lines.append(line(richArticle())).append('\n');
         lines.append(line(bareArticle())).append('\n');
@@ -119,11 +129,12 @@ class HtmlValidityIT {
         ads.place(new AdCreative(AdSlots.HOME_TOP, "本站诚聘编辑", null, null));
     }
 
-    private static Map<String, Object> richArticle() {
+    private Map<String, Object> richArticle() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("title", "宝山教育高质量发展推进会召开");
         a.put("subtitle", "区内学校代表交流经验");
-        a.put("body", "<p>8月28日下午，宝山区教育高质量发展推进会召开。</p>" + FIGURE
+        a.put("coverImage", coverImage);
+        a.put("body", "<p>8月28日下午，宝山区教育高质量发展推进会召开。</p>" + FIGURE + "<p><img src=\"" + bodyImage + "\" alt=\"图表\" width=\"450\"></p>"
                 + "<p>会议总结了上学年的工作，<a href=\"https://example.cn/report\">部署了新学年的任务</a>。</p>");
         a.put("publishedAt", "2023-08-29T09:18:41+08:00");
         a.put("source", SOURCE);
@@ -150,7 +161,7 @@ class HtmlValidityIT {
     @Test
     void homePageIsValid() {
         String home = assertValid("/", 200);
-        assertThat(home).contains("src=\"/ad/slot/", "class=\"ad-label\"");
+        assertThat(home).contains("src=\"/ad/slot/", "class=\"ad-label\"", "<img class=\"card-image\" src=\"" + coverImage.replace(".jpg", "-320.jpg"));
         // The home-top slot's frame: its own document, valid too, showing the creative.
         String frame = home.replaceAll("(?s).*<main.*?src=\"(/ad/slot/\\d+)\".*", "$1");
         assertThat(assertValid(frame, 200)).contains("本站诚聘编辑");
@@ -160,7 +171,8 @@ class HtmlValidityIT {
     void articlePageWithFiguresBylineTagsAndSourceLinkIsValid() {
         String html = assertValid(articleUrl, 200);
         // The body's figure is checked in whatever form the body sanitiser keeps it; the extra image is the template's figure.
-        assertThat(html).contains("【资料图】", "<figcaption>会场一角</figcaption>", "class=\"byline\"", "rel=\"tag\"",
+        assertThat(html).contains("<figure class=\"cover\"><img src=\"" + coverImage + "\" srcset=", "sizes=\"(min-width", " width=\"450\" height=\"300\" srcset=",
+                "【资料图】", "<figcaption>会场一角</figcaption>", "class=\"byline\"", "rel=\"tag\"",
                 "href=\"https://example.cn/news/1\"", "src=\"/ad/slot/", "ad-close", "沪ICP备12345678号-1", "nospam.");
         // The sidebar's and the article-bottom slot's frames show their creatives.
         java.util.List<String> frames = java.util.regex.Pattern.compile("src=\"(/ad/slot/\\d+)\"").matcher(html).results().map(m -> m.group(1)).toList();
@@ -176,7 +188,7 @@ class HtmlValidityIT {
 
     @Test
     void channelPageIsValid() {
-        assertValid(channels.byName(CHANNEL).orElseThrow().url(), 200);
+        assertThat(assertValid(channels.byName(CHANNEL).orElseThrow().url(), 200)).contains("<img class=\"card-image\" src=\"" + coverImage.replace(".jpg", "-320.jpg"));
     }
 
     @Test
