@@ -167,6 +167,16 @@ class RouteAccessMatrixIT {
             rule("GET /api/v1/admin/articles/flagged", "/api/v1/admin/articles/flagged", Access.ADMIN),
             rule("GET /api/v1/channels", "/api/v1/channels", Access.PUBLIC),
             rule("GET /api/v1/tags", "/api/v1/tags", Access.PUBLIC),
+            // Channel and tag changes: taxonomy:write (editors); site settings, read and changed: settings:write (admins)
+            rule("POST /api/v1/channels", "/api/v1/channels", Access.EDITOR, "application/json", "{}"),
+            rule("PATCH /api/v1/channels/{id}", "/api/v1/channels/999999", Access.EDITOR, "application/json", "{}"),
+            rule("POST /api/v1/channels/{id}/move", "/api/v1/channels/999999/move", Access.EDITOR, "application/json", "{}"),
+            rule("DELETE /api/v1/channels/{id}", "/api/v1/channels/999999", Access.EDITOR),
+            rule("PATCH /api/v1/tags/{id}", "/api/v1/tags/999999", Access.EDITOR, "application/json", "{}"),
+            rule("POST /api/v1/tags/{id}/merge", "/api/v1/tags/999999/merge", Access.EDITOR, "application/json", "{}"),
+            rule("DELETE /api/v1/tags/{id}", "/api/v1/tags/999999", Access.EDITOR),
+            rule("GET /api/v1/settings", "/api/v1/settings", Access.ADMIN),
+            rule("PATCH /api/v1/settings", "/api/v1/settings", Access.ADMIN, "application/json", "{}"),
             // Back office
             rule("GET /admin/login", "/admin/login", Access.PUBLIC),
             rule("* /admin/forbidden", "/admin/forbidden", Access.ALWAYS_403),

@@ -100,6 +100,13 @@ class SecurityConfiguration {
                         // for whoever manages the taxonomy.
                         .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/**").hasAuthority(Permission.ARTICLES_EDIT_ANY.authority())
                         .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        // Channel and tag changes (org.masthead.api.ChannelApiController, TagApiController); reading them stays public.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/channels", "/api/v1/channels/*/move", "/api/v1/tags/*/merge")
+                                .hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/channels/*", "/api/v1/tags/*").hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/channels/*", "/api/v1/tags/*").hasAuthority(Permission.TAXONOMY_WRITE.authority())
+                        // Site settings, read and changed (org.masthead.api.SettingsApiController): admins.
+                        .requestMatchers("/api/v1/settings").hasAuthority(Permission.SETTINGS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         // An import may carry published articles, so it takes both writing and publishing.

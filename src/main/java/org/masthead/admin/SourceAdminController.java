@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.masthead.ingest.FeedHealth;
 import org.masthead.ingest.FeedPolling;
 import org.masthead.ingest.IngestEvent;
@@ -41,9 +42,11 @@ class SourceAdminController {
     private final FeedPolling polling;
     private final IngestEvents events;
     private final MessageSource messageSource;
+    private final LogoChoices logos;
 
     SourceAdminController(AdminLayouts layouts, SourceDirectory directory, FeedHealth health, FeedPolling polling, IngestEvents events,
-            MessageSource messageSource) {
+            MessageSource messageSource, LogoChoices logos) {
+        this.logos = logos;
         this.layouts = layouts;
         this.directory = directory;
         this.health = health;
@@ -60,6 +63,11 @@ class SourceAdminController {
     @PostMapping("/admin/sources")
     ModelAndView create(HttpServletRequest request, SourceForm form) {
         SourceForm typed = form.orBlanks();
+        Optional<SourceForm> withLogo = pickedLogo(typed);
+        if (withLogo.isEmpty()) {
+            return listPage(request, typed, layouts.messages().get("settings.error.logoMedia"), null, HttpStatus.BAD_REQUEST);
+        }
+        typed = withLogo.get();
         try {
             SourceProfile created = directory.create(new SourceDirectory.Fields(typed.name(), typed.homepage(), typed.logoUrl()), typed.feedUrl(),
                     minutes(typed.pollMinutes()));
@@ -83,7 +91,14 @@ class SourceAdminController {
 
     @PostMapping("/admin/sources/{id}")
     ModelAndView update(HttpServletRequest request, @PathVariable long id, SourceForm form) {
-        SourceForm typed = form.orBlanks();
+        SourceForm asTyped = form.orBlanks();
+        Optional<SourceForm> withLogo = pickedLogo(asTyped);
+        if (withLogo.isEmpty()) {
+            return directory.byId(id).map(source -> sourcePage(request, source, asTyped, 1, layouts.messages().get("settings.error.logoMedia"), null, null,
+                    HttpStatus.BAD_REQUEST)).orElseGet(() -> listPage(request, SourceForm.empty(),
+                    layouts.messages().get("source.error.notFound", String.valueOf(id)), null, HttpStatus.NOT_FOUND));
+        }
+        SourceForm typed = withLogo.get();
         try {
             directory.update(id, new SourceDirectory.Fields(typed.name(), typed.homepage(), typed.logoUrl()), typed.feedUrl(), minutes(typed.pollMinutes()));
             return new ModelAndView("redirect:/admin/sources/" + id + "?saved");
@@ -130,7 +145,8 @@ class SourceAdminController {
     private ModelAndView listPage(HttpServletRequest request, SourceForm form, String error, String notice, HttpStatus status) {
         Messages msg = layouts.messages();
         List<SourcesPage.SourceLine> lines = directory.list().stream().map(s -> line(s, health.ofSourceSummed(s.id()), msg)).toList();
-        SourcesPage page = new SourcesPage(layouts.layout(request, "sources", msg.get("admin.nav.sources")), lines, form, error, notice);
+        SourcesPage page = new SourcesPage(layouts.layout(request, "sources", msg.get("admin.nav.sources")), lines, form, error, notice,
+                logos.offered(msg, null));
         ModelAndView view = new ModelAndView("admin/sources", Map.of("page", page));
         view.setStatus(status);
         return view;
@@ -146,7 +162,7 @@ class SourceAdminController {
         PageSlice<IngestEvent> slice = events.ofSource(source.id(), page, EVENTS_PER_PAGE);
         List<SourcePage.EventLine> lines = slice.items().stream().map(e -> eventLine(e, msg)).toList();
         SourcePage model = new SourcePage(layouts.layout(request, "sources", source.name()), line(source, h, msg), form, feeds, lines, slice.page(),
-                slice.totalPages(), error, notice, pollResult);
+                slice.totalPages(), error, notice, pollResult, logos.offered(msg, source.logoUrl()));
         ModelAndView view = new ModelAndView("admin/source", Map.of("page", model));
         view.setStatus(status);
         return view;
@@ -175,7 +191,15 @@ class SourceAdminController {
     }
 
     private static SourceForm formOf(SourceProfile s) {
-        return new SourceForm(s.name(), s.homepage() == null ? "" : s.homepage(), s.logoUrl() == null ? "" : s.logoUrl(), "", "30");
+        return new SourceForm(s.name(), s.homepage() == null ? "" : s.homepage(), s.logoUrl() == null ? "" : s.logoUrl(), "", "30", "");
+    }
+
+    /** The form with a picked library image as its logo; the form as typed when none was picked; empty when the pick is not in the library. */
+    private Optional<SourceForm> pickedLogo(SourceForm typed) {
+        if (typed.logoMedia().isBlank()) {
+            return Optional.of(typed);
+        }
+        return logos.pickedAbsolute(typed.logoMedia()).map(typed::withLogo); // a source's logo is an absolute address
     }
 
     private static String minutesText(long seconds) {

@@ -7,9 +7,10 @@ import java.util.List;
  * and the ingest event log, newest first, a page at a time.
  *
  * @param pollResult what "poll now" just did, in words, or null
+ * @param logoChoices the newest media library images, to pick the logo from (empty: none)
  */
 public record SourcePage(AdminLayout layout, SourcesPage.SourceLine source, SourceForm form, List<FeedLine> feeds, List<EventLine> events, int page,
-        int totalPages, String error, String notice, String pollResult) {
+        int totalPages, String error, String notice, String pollResult, List<LogoChoices.Choice> logoChoices) {
 
     public record FeedLine(String url, String title, String interval, String lastSuccess, String lastError, int failures, String nextPoll,
             String itemsPerDay, boolean enabled) {}

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param error what went wrong with the last change, or null
  * @param notice what the last change did, or null
+ * @param logoChoices the newest media library images, to pick the logo from (empty: none)
  */
-public record SourcesPage(AdminLayout layout, List<SourceLine> sources, SourceForm form, String error, String notice) {
+public record SourcesPage(AdminLayout layout, List<SourceLine> sources, SourceForm form, String error, String notice, List<LogoChoices.Choice> logoChoices) {
 
     /**
      * One source as the list shows it, times already in the site's zone.

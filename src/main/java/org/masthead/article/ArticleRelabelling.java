@@ -61,13 +61,13 @@ public class ArticleRelabelling {
      */
     @Transactional
     public void deleteChannel(AdminAudit.By by, long id, Long moveTo) {
-        Channel channel = channels.byId(id).orElseThrow(() -> new Refusal("channel.error.notFound", id));
+        Channel channel = channels.byId(id).orElseThrow(() -> new Refusal("channel.error.notFound", String.valueOf(id)));
         List<Long> articles = ids("SELECT id FROM article WHERE channel_id = ?", id);
         if (!articles.isEmpty()) {
             if (moveTo == null) {
                 throw new Refusal("channel.error.hasArticles", channel.name(), articles.size());
             }
-            Channel target = channels.byId(moveTo).orElseThrow(() -> new Refusal("channel.error.notFound", moveTo));
+            Channel target = channels.byId(moveTo).orElseThrow(() -> new Refusal("channel.error.notFound", String.valueOf(moveTo)));
             if (target.id() == id) {
                 throw new Refusal("channel.error.moveToSelf", channel.name());
             }

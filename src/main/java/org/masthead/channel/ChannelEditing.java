@@ -138,7 +138,7 @@ public class ChannelEditing {
     }
 
     private Channel existing(long id) {
-        return channels.byId(id).orElseThrow(() -> new Refusal("channel.error.notFound", id));
+        return channels.byId(id).orElseThrow(() -> new Refusal("channel.error.notFound", String.valueOf(id)));
     }
 
     private static String label(Channel c) {
@@ -182,7 +182,7 @@ public class ChannelEditing {
         if (parentId == null) {
             return null;
         }
-        Channel parent = channels.byId(parentId).orElseThrow(() -> new Refusal("channel.error.notFound", parentId));
+        Channel parent = channels.byId(parentId).orElseThrow(() -> new Refusal("channel.error.notFound", String.valueOf(parentId)));
         int depth = 0;
         for (Channel c = parent; c != null && depth < 100; c = c.parentId() == null ? null : channels.byId(c.parentId()).orElse(null), depth++) {
             if (self != null && c.id() == self) {

@@ -17,6 +17,8 @@ import org.masthead.article.ArticleScans.IdBlock;
 import org.masthead.article.ArticleScans.VisibleSummary;
 import org.masthead.setting.SiteSettings;
 import org.masthead.setting.SiteSettingsStore;
+import org.masthead.topic.Topic;
+import org.masthead.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +32,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The sitemap index {@code /sitemap.xml} and the files it lists: the list pages
+ * The sitemap index {@code /sitemap.xml} and the files it lists: the list pages and the special topics
  * ({@code /sitemaps/pages.xml}), the Google News sitemap of the last 48 hours
  * ({@code /sitemaps/news.xml}) and the articles ({@code /sitemaps/articles-{n}.xml}).
  *
@@ -60,9 +62,11 @@ class SitemapController {
     private final ArticleLists lists;
     private final SiteSettingsStore settings;
     private final SitemapSettings sitemaps;
+    private final Topics topics;
     private final Clock clock;
 
-    SitemapController(ArticleScans articles, ArticleLists lists, SiteSettingsStore settings, SitemapSettings sitemaps, Clock clock) {
+    SitemapController(ArticleScans articles, ArticleLists lists, SiteSettingsStore settings, SitemapSettings sitemaps, Topics topics, Clock clock) {
+        this.topics = topics;
         this.articles = articles;
         this.lists = lists;
         this.settings = settings;
@@ -86,13 +90,14 @@ class SitemapController {
             newestChange = later(newestChange, lastChange(block.visible()));
         }
         Instant newsUpdate = news.stream().map(ArticleCard::updatedAt).reduce(null, SitemapController::later);
-        String etag = etag("index", site, count, idSum, newestUpdate, newestChange, news.size(), newsUpdate);
-        if (notModified(request, response, etag, newestChange)) {
+        TopicState topicState = TopicState.of(topics.all());
+        String etag = etag("index", site, count, idSum, newestUpdate, newestChange, news.size(), newsUpdate, topicState.signature());
+        if (notModified(request, response, etag, later(newestChange, topicState.newestUpdate()))) {
             return;
         }
         response.setContentType(XML);
         SitemapWriter index = SitemapWriter.start(response.getOutputStream(), SitemapWriter.Kind.INDEX, site.settings().timeZone(), SitemapWriter.MAX_URLS);
-        index.add(site.at().at("/sitemaps/pages.xml"), newestUpdate);
+        index.add(site.at().at("/sitemaps/pages.xml"), later(newestUpdate, topicState.newestUpdate()));
         index.add(site.at().at("/sitemaps/news.xml"), newsUpdate);
         for (IdBlock block : blocks) {
             if (!index.add(site.at().at("/sitemaps/articles-" + block.number() + ".xml"), block.visible().newestUpdate())) {
@@ -131,8 +136,10 @@ class SitemapController {
     void pages(ServletWebRequest request, HttpServletResponse response) throws IOException {
         Site site = site();
         VisibleSummary visible = articles.visibleSummary(1, Long.MAX_VALUE);
-        String etag = etag("pages", site, visible.count(), visible.idSum(), visible.newestUpdate(), visible.newestPublication());
-        if (notModified(request, response, etag, lastChange(visible))) {
+        List<Topic> allTopics = topics.all();
+        TopicState topicState = TopicState.of(allTopics);
+        String etag = etag("pages", site, visible.count(), visible.idSum(), visible.newestUpdate(), visible.newestPublication(), topicState.signature());
+        if (notModified(request, response, etag, later(lastChange(visible), topicState.newestUpdate()))) {
             return;
         }
         response.setContentType(XML);
@@ -141,6 +148,16 @@ class SitemapController {
         file.add(site.at().at("/"), visible.newestUpdate());
         file.add(site.at().at("/latest"), visible.newestUpdate());
         int[] refused = {0};
+        // Special topics before the list pages: there are few of them and each is an editor's page, so a
+        // full file leaves out list pages first. Their lastmod is the topic's own change (fields or articles).
+        if (!allTopics.isEmpty()) {
+            file.add(site.at().at("/topics"), topicState.newestUpdate());
+        }
+        for (Topic topic : allTopics) {
+            if (!file.add(site.at().at(topic.url()), topic.updatedAt())) {
+                refused[0]++;
+            }
+        }
         articles.eachListPage(Math.max(0, limit - file.entries()), page -> {
             if (!file.add(site.at().at(page.url()), page.newestUpdate())) {
                 refused[0]++;
@@ -148,7 +165,7 @@ class SitemapController {
         });
         file.finish();
         if (refused[0] > 0) {
-            log.warn("Sitemap pages.xml is full at {} URLs: {} list pages left out", file.entries(), refused[0]);
+            log.warn("Sitemap pages.xml is full at {} URLs: {} topics or list pages left out", file.entries(), refused[0]);
         }
         warnIfSkipped(file, "pages");
     }
@@ -173,6 +190,23 @@ class SitemapController {
         }
         file.finish();
         warnIfSkipped(file, "news");
+    }
+
+    /**
+     * What the topics part of a sitemap is written from: any topic created, renamed or changed (its
+     * update time moves with each change, its articles included) changes the signature and the ETag.
+     */
+    private record TopicState(String signature, Instant newestUpdate) {
+
+        static TopicState of(List<Topic> topics) {
+            StringBuilder all = new StringBuilder();
+            Instant newest = null;
+            for (Topic t : topics) {
+                all.append(t.id()).append(' ').append(t.slug()).append(' ').append(t.updatedAt().toEpochMilli()).append('\n');
+                newest = later(newest, t.updatedAt());
+            }
+            return new TopicState(all.toString(), newest);
+        }
     }
 
     /** The settings one answer is written with, read once so the whole answer agrees with itself. */

@@ -43,6 +43,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       its lists too when its channel, tags, source, authors or time changed (or are not known);
  *   <li>settings and channel edits (the navigation of every page): everything; ads: the pages of the kinds that
  *       render the changed placement;
+ *   <li>a special topic changed ({@link TopicChanged}): its page, the topic list and the sitemaps;
  *   <li>tags or bylines renamed or merged ({@link ArticlesRelabelled}): the pages of those articles, every
  *       page linking to them and every list (an old tag's address must answer its 301, not a kept page);
  *   <li>the channel navigation or the most-read list changed (found by {@link #watch}): every HTML page.
@@ -160,10 +161,14 @@ final class PageInvalidation {
         }
     }
 
-    /** A topic's page (and the list of topics, which shows its title) changed. */
+    /**
+     * A topic's page changed: that page (under its old slug too after a rename, which must now answer its
+     * 301), the list of topics (it shows the title) and the sitemaps (pages.xml lists every topic with its
+     * update time). Nothing else shows a topic.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(TopicChanged event) {
-        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS));
+        Set<String> tags = new HashSet<>(Set.of(PageTags.TOPICS, PageTags.SITEMAPS));
         event.slugs().forEach(slug -> tags.add(PageTags.topic(slug)));
         drop(tags, "topics " + event.slugs());
     }

@@ -9,25 +9,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.UUID;
 import org.masthead.platform.AdminAudit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reads and changes the site settings; reads come from memory, every change goes to the database first. */
+/**
+ * Reads and changes the site settings; reads come from memory, every change goes to the database first.
+ *
+ * <p>Several app nodes on one database: each holds the settings in memory, so each save also writes a new
+ * stamp ({@value #STAMP}, a random token) in the same transaction, and every node reads that one row every
+ * couple of seconds ({@link #follow}). When it moved, the node reads the settings again and publishes
+ * {@link SiteSettingsChanged} as a save does, so its page cache drops the pages that show them. A node
+ * does not announce its own save twice: it remembers the stamp it wrote. No cluster channel is needed;
+ * the cost is one primary-key read per node every interval.
+ */
 @Service
 @EnableConfigurationProperties(InitialSiteSettings.class)
 public class SiteSettingsStore {
 
+    private static final Logger log = LoggerFactory.getLogger(SiteSettingsStore.class);
     private static final String FRIEND_LINKS = "site.friend-links";
+    /** The row whose value changes with every save: what other nodes watch. */
+    static final String STAMP = "settings.stamp";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final AdminAudit audit;
     private final Clock clock;
     private volatile SiteSettings current;
+    /** The stamp the settings in memory were read at (null: none written yet). */
+    private volatile String seenStamp;
+    /** The stamp this node's last save wrote: seeing it come back is no news. */
+    private volatile String ownStamp;
 
     SiteSettingsStore(JdbcClient jdbc, InitialSiteSettings initial, ApplicationEventPublisher events, AdminAudit audit, Clock clock) {
         this.jdbc = jdbc;
@@ -35,6 +57,7 @@ public class SiteSettingsStore {
         this.audit = audit;
         this.clock = clock;
         seed(initial);
+        this.seenStamp = stamp();
         this.current = load();
     }
 
@@ -83,9 +106,47 @@ public class SiteSettingsStore {
         write(name, value);
     }
 
+    /**
+     * Picks up a save made on another node: one read of the stamp; when it moved, the settings are read
+     * again (after the stamp, so they are at least as new) and, unless this node wrote it, announced.
+     */
+    @Scheduled(fixedDelayString = "${masthead.settings.check-interval:2s}", initialDelayString = "${masthead.settings.check-interval:2s}")
+    synchronized void follow() {
+        String stamp = stamp();
+        if (Objects.equals(stamp, seenStamp)) {
+            return;
+        }
+        seenStamp = stamp;
+        SiteSettings before = current;
+        current = load();
+        // Its own save is no news, unless what this node held differs (a read here raced the save's commit).
+        if (!Objects.equals(stamp, ownStamp) || !before.equals(current)) {
+            log.info("Site settings changed on another node: read again");
+            events.publishEvent(new SiteSettingsChanged(clock.instant()));
+        }
+    }
+
+    private String stamp() {
+        return jdbc.sql("SELECT value FROM site_setting WHERE name = ?").param(STAMP).query(String.class).optional().orElse(null);
+    }
+
     private SiteSettings store(SiteSettings settings) {
         asMap(settings).forEach(this::write);
+        String stamp = UUID.randomUUID().toString();
+        write(STAMP, stamp);
+        ownStamp = stamp;
         current = load();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Held before the commit; should the transaction roll back, what the database still says is held again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        current = load();
+                    }
+                }
+            });
+        }
         events.publishEvent(new SiteSettingsChanged(clock.instant()));
         return current;
     }

@@ -102,12 +102,16 @@ class ListingPageController {
     }
 
     /**
-     * A renamed channel, tag or byline: its old address answers 301 to the new one (the page number kept),
+     * A renamed channel, tag, byline or topic: its old address answers 301 to the new one (the page number kept),
      * so links and search-engine entries keep working. Kept by browsers and proxies for a day, not
      * forever: the old slug may be given to another channel later.
      */
     @ExceptionHandler(Moved.class)
     ResponseEntity<Void> moved(Moved moved) {
+        return movedPermanently(moved);
+    }
+
+    static ResponseEntity<Void> movedPermanently(Moved moved) {
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                 .location(java.net.URI.create(moved.location()))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())

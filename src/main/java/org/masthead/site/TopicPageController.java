@@ -12,8 +12,10 @@ import org.masthead.media.Rendition;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicEntry;
 import org.masthead.topic.Topics;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -37,7 +39,9 @@ class TopicPageController {
 
     @GetMapping("/topic/{slug}")
     String topic(@PathVariable String slug, Model model) {
-        Topic topic = topics.bySlug(slug).orElseThrow(() -> new NotFound("topic " + slug));
+        Topic topic = topics.bySlug(slug).orElseThrow(() -> topics.formerSlug(slug)
+                .<RuntimeException>map(moved -> new ListingPageController.Moved(moved.url(), null))
+                .orElseGet(() -> new NotFound("topic " + slug)));
         List<TopicEntry> entries = topics.entries(topic.id());
         Map<Long, ArticleCard> visible = articles.visibleByIds(entries.stream().map(TopicEntry::articleId).toList()).stream()
                 .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
@@ -78,6 +82,12 @@ class TopicPageController {
         }
         Rendition r = found.get(url);
         return r == null ? ImageView.external(url, "") : ResponsiveImages.column(r, "", true);
+    }
+
+    /** A renamed topic: its old address answers 301 to the new one, as a renamed channel's does. */
+    @ExceptionHandler(ListingPageController.Moved.class)
+    ResponseEntity<Void> moved(ListingPageController.Moved moved) {
+        return ListingPageController.movedPermanently(moved);
     }
 
     @GetMapping("/topics")

@@ -74,7 +74,7 @@ public class TagEditing {
 
     /** The tag, or a refusal naming the id. */
     public Tag existing(long id) {
-        return tags.byId(id).orElseThrow(() -> new Refusal("tag.error.notFound", id));
+        return tags.byId(id).orElseThrow(() -> new Refusal("tag.error.notFound", String.valueOf(id)));
     }
 
     private void alias(String name, long tagId) {

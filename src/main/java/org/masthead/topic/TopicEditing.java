@@ -50,7 +50,7 @@ public class TopicEditing {
     public void update(long id, TopicDraft draft) {
         Topic before = existing(id);
         TopicDraft d = checked(draft, id);
-        topics.update(id, d, clock.instant());
+        topics.update(id, before.slug(), d, clock.instant());
         events.publishEvent(new TopicChanged(Set.of(before.slug(), d.slug())));
     }
 

@@ -32,18 +32,36 @@ class TopicRepository {
         return jdbc.sql("SELECT " + COLUMNS + " ORDER BY created_at DESC, id DESC").query(TopicRepository::topic).list();
     }
 
+    /** The topic that had this slug before a rename (its current slug differs). */
+    Optional<Topic> formerSlug(String slug) {
+        return jdbc.sql("SELECT t.id, t.slug, t.title, t.summary, t.cover_image, t.created_at, t.updated_at FROM topic_slug_history h JOIN topic t ON t.id = h.topic_id"
+                        + " WHERE h.slug = ?")
+                .param(slug)
+                .query(TopicRepository::topic)
+                .optional();
+    }
+
     boolean slugTaken(String slug, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM topic WHERE slug = ? AND id <> ?").params(slug, exceptId).query(Long.class).single() > 0;
     }
 
     long insert(TopicDraft d, Instant now) {
+        jdbc.sql("DELETE FROM topic_slug_history WHERE slug = ?").param(d.slug()).update(); // a current slug is nobody's old one
         return jdbc.sql("INSERT INTO topic (slug, title, summary, cover_image, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(d.slug(), d.title(), d.summary(), d.coverImage(), now.toEpochMilli(), now.toEpochMilli())
                 .query(Long.class)
                 .single();
     }
 
-    void update(long id, TopicDraft d, Instant now) {
+    /** Writes the fields; a changed slug sends the old one to the history, so its address answers 301. */
+    void update(long id, String oldSlug, TopicDraft d, Instant now) {
+        if (!oldSlug.equals(d.slug())) {
+            jdbc.sql("DELETE FROM topic_slug_history WHERE slug = ?").param(d.slug()).update();
+            jdbc.sql("INSERT INTO topic_slug_history (slug, topic_id, retired_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET topic_id = excluded.topic_id,"
+                            + " retired_at = excluded.retired_at")
+                    .params(oldSlug, id, now.toEpochMilli())
+                    .update();
+        }
         jdbc.sql("UPDATE topic SET slug = ?, title = ?, summary = ?, cover_image = ?, updated_at = ? WHERE id = ?")
                 .params(d.slug(), d.title(), d.summary(), d.coverImage(), now.toEpochMilli(), id)
                 .update();

@@ -18,6 +18,11 @@ public class Topics {
         return topics.bySlug(slug);
     }
 
+    /** The topic that had this slug before it was renamed, for the 301 from its old address. */
+    public Optional<Topic> formerSlug(String slug) {
+        return topics.formerSlug(slug);
+    }
+
     public Optional<Topic> byId(long id) {
         return topics.byId(id);
     }

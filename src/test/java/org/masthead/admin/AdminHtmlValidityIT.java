@@ -124,6 +124,26 @@ class AdminHtmlValidityIT {
     }
 
     @Test
+    void logoPickersFromTheMediaLibraryAreValidAndRefuseAnImageNoLongerThere(@Autowired org.masthead.media.MediaLibrary media,
+            @Autowired SourceDirectory directory, @Autowired org.masthead.setting.SiteSettingsStore settings) {
+        org.masthead.media.MediaItem logo = media.upload(new org.masthead.media.MediaLibrary.Upload(org.masthead.media.TestImages.jpeg(200, 80),
+                "来源标志.jpg", "标志", "admin"));
+        String option = "<option value=\"" + logo.id() + "\">来源标志.jpg（200×80）</option>";
+        assertThat(assertValid(admin.get("/admin/settings"), 200)).contains(option);
+        assertThat(assertValid(admin.postForm("/admin/settings", Map.of("name", "报头", "logoMedia", "999999")), 400)).contains("所选图片已不在素材库中");
+        assertThat(assertValid(admin.get("/admin/sources"), 200)).contains(option);
+        SourceProfile source = directory.create(new SourceDirectory.Fields("标志来源", "https://logo.example.cn/", null), null, java.time.Duration.ofMinutes(30));
+        assertThat(assertValid(admin.get("/admin/sources/" + source.id()), 200)).contains(option);
+        assertThat(assertValid(admin.postForm("/admin/sources/" + source.id(), Map.of("name", "标志来源", "logoUrl", "https://typed.example/x.png",
+                "logoMedia", "999999", "pollMinutes", "30")), 400)).contains("所选图片已不在素材库中", "value=\"https://typed.example/x.png\"");
+        assertThat(directory.byId(source.id()).orElseThrow().logoUrl()).as("nothing stored").isNull();
+        assertThat(admin.postForm("/admin/sources/" + source.id(), Map.of("name", "标志来源", "logoUrl", "https://typed.example/x.png",
+                "logoMedia", String.valueOf(logo.id()), "pollMinutes", "30")).statusCode()).isEqualTo(302);
+        assertThat(directory.byId(source.id()).orElseThrow().logoUrl()).as("the picked image wins over the typed address")
+                .isEqualTo(settings.current().baseUrl() + logo.url());
+    }
+
+    @Test
     void adsTopicsAndFlagsPagesAndTheAdFrameAreValidInTheirErrorStatesToo() {
         assertValid(admin.get("/admin/ads"), 200);
         assertThat(admin.postForm("/admin/ads/slots", Map.of("name", "校验广告位", "placement", "sidebar", "width", "300", "height", "250")).statusCode())

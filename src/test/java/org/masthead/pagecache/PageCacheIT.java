@@ -350,6 +350,43 @@ class PageCacheIT {
     }
 
     @Test
+    void topicsAreInThePagesSitemapAndARenameDropsExactlyTheTopicPagesAndSitemapsAndTheOldAddressAnswers301() {
+        long topic = topics.create(new org.masthead.topic.TopicDraft("旧专题", "改名专题", "专题导语。", null));
+        topics.addArticles(topic, List.of(ids.get("经济-1")), "");
+        String oldPage = "/topic/%E6%97%A7%E4%B8%93%E9%A2%98";
+        warm();
+        for (String page : List.of(oldPage, "/topics", "/sitemaps/pages.xml")) {
+            assertThat(get(page, Map.of()).statusCode()).as(page).isEqualTo(200);
+            assertThat(eventuallyKept(page)).as(page + " kept").isTrue();
+        }
+        String sitemap = body("/sitemaps/pages.xml");
+        assertThat(sitemap).contains(oldPage + "</loc>", "/topics</loc>");
+
+        topics.update(topic, new org.masthead.topic.TopicDraft("new-topic", "改名专题", "专题导语。", null));
+        for (String page : List.of(oldPage, "/topics", "/sitemaps/pages.xml", "/sitemap.xml", "/sitemaps/news.xml")) {
+            assertThat(kept(page)).as(page + " dropped").isFalse();
+        }
+        for (String page : pages()) {
+            if (!page.startsWith("/sitemap")) {
+                assertThat(kept(page)).as(page + ": shows no topic, kept").isTrue();
+            }
+        }
+        HttpResponse<byte[]> moved = get(oldPage, Map.of());
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValue("/topic/new-topic");
+        assertThat(moved.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=86400");
+        assertThat(body("/topic/new-topic")).contains("改名专题");
+        assertThat(body("/sitemaps/pages.xml")).contains("/topic/new-topic</loc>").doesNotContain(oldPage);
+
+        // The old slug given to another topic: the current slug wins, and the history forgets it.
+        topics.create(new org.masthead.topic.TopicDraft("旧专题", "另一个专题", "", null));
+        HttpResponse<byte[]> reused = get(oldPage, Map.of());
+        assertThat(reused.statusCode()).isEqualTo(200);
+        assertThat(new String(reused.body(), StandardCharsets.UTF_8)).contains("另一个专题");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM topic_slug_history WHERE slug = '旧专题'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aRenderThatOverlapsADropIsNotKept() {
         long renderedIn = store.generation();
         store.drop(java.util.Set.of("article:1"));

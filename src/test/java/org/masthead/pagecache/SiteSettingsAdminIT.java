@@ -38,6 +38,9 @@ class SiteSettingsAdminIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.masthead.media.MediaLibrary media;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestSites.useFreshSqlite(registry);
@@ -135,8 +138,36 @@ class SiteSettingsAdminIT {
 
         String page = admin.get("/admin/settings?saved").body();
         assertThat(page).contains("设置已保存", "value=\"台南晚报\"", "value=\"人民网\"", "admin 修改了：");
-        assertThat(jdbc.sql("SELECT detail FROM admin_audit WHERE action = 'settings.update'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT detail FROM admin_audit WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1").query(String.class).single())
                 .contains("name", "time-zone", "friend-links", "list-page-size").doesNotContain("site.");
+    }
+
+    @Test
+    void aLogoPickedFromTheMediaLibraryReplacesTheTypedAddressAndOneNoLongerThereIsRefused() {
+        org.masthead.media.MediaItem logo = media.upload(new org.masthead.media.MediaLibrary.Upload(org.masthead.media.TestImages.jpeg(320, 120),
+                "报头标志.jpg", "标志", "admin"));
+        TestBrowser admin = signedIn();
+        String form = admin.get("/admin/settings").body();
+        assertThat(form).contains("<select id=\"logoMedia\" name=\"logoMedia\"", "<option value=\"" + logo.id() + "\">报头标志.jpg（320×120）</option>");
+
+        var before = settings.current();
+        Map<String, String> fields = valid();
+        fields.put("name", "素材标志报");
+        fields.put("logoMedia", "999999");
+        HttpResponse<String> refused = admin.send("POST", "/admin/settings", "application/x-www-form-urlencoded",
+                encode(fields) + "&_csrf=" + enc(admin.csrf()), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("有 1 项设置不正确，未保存", "所选图片已不在素材库中", "value=\"素材标志报\"",
+                "value=\"https://cdn.example.cn/logo.png\"");
+        assertThat(settings.current()).as("nothing stored").isEqualTo(before);
+
+        fields.put("logoMedia", String.valueOf(logo.id()));
+        HttpResponse<String> saved = admin.send("POST", "/admin/settings", "application/x-www-form-urlencoded",
+                encode(fields) + "&_csrf=" + enc(admin.csrf()), Map.of());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(settings.current().logoUrl()).as("the picked image, not the typed address").isEqualTo(logo.url());
+        assertThat(TestSites.get(port, "/").body()).contains("<img class=\"logo\" src=\"" + logo.url() + "\"");
+        assertThat(admin.get("/admin/settings").body()).contains("报头标志.jpg（320×120，当前标志）</option>", "value=\"" + logo.url() + "\"");
     }
 
     private TestBrowser signedIn() {

@@ -1,11 +1,15 @@
 package org.masthead.admin.setting;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.masthead.account.SignedInUser;
 import org.masthead.admin.AdminLayouts;
+import org.masthead.admin.LogoChoices;
 import org.masthead.platform.AdminAudit;
 import org.masthead.platform.Messages;
 import org.masthead.setting.SettingsDraft;
@@ -22,14 +26,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SettingsAdminController {
 
+
     /** Blank 友情链接 rows under the filled ones: room to add links without JavaScript. */
     static final int BLANK_LINK_ROWS = 3;
 
     private final AdminLayouts layouts;
     private final SiteSettingsStore settings;
     private final AdminAudit audit;
+    private final LogoChoices logos;
 
-    SettingsAdminController(AdminLayouts layouts, SiteSettingsStore settings, AdminAudit audit) {
+    SettingsAdminController(AdminLayouts layouts, SiteSettingsStore settings, AdminAudit audit, LogoChoices logos) {
+        this.logos = logos;
         this.layouts = layouts;
         this.settings = settings;
         this.audit = audit;
@@ -44,10 +51,20 @@ class SettingsAdminController {
     /** The form: every field a request parameter of its name; 友情链接 as parallel {@code linkName} / {@code linkUrl} lists. */
     @PostMapping("/admin/settings")
     ModelAndView save(HttpServletRequest request, @AuthenticationPrincipal SignedInUser me) {
-        SettingsDraft draft = new SettingsDraft(param(request, "name"), param(request, "tagline"), param(request, "logoUrl"), param(request, "copyrightSince"),
+        // An image picked from the media library replaces the typed logo address; one no longer there is refused.
+        String picked = param(request, "logoMedia").strip();
+        Optional<String> pickedUrl = picked.isEmpty() ? Optional.empty() : logos.picked(picked);
+        String logoUrl = pickedUrl.orElse(param(request, "logoUrl"));
+        SettingsDraft draft = new SettingsDraft(param(request, "name"), param(request, "tagline"), logoUrl, param(request, "copyrightSince"),
                 param(request, "icp"), param(request, "publicSecurityFiling"), param(request, "email"), param(request, "timeZone"),
                 param(request, "excerptLength"), param(request, "listPageSize"), param(request, "homePageSize"), param(request, "baseUrl"),
                 links(request));
+        if (!picked.isEmpty() && pickedUrl.isEmpty()) {
+            // Nothing is stored; every other field is checked too, so the page shows all that is wrong at once.
+            Map<String, SettingsDraft.Problem> problems = new LinkedHashMap<>(draft.check(Year.now(settings.current().timeZone())).problems());
+            problems.put("logoMedia", new SettingsDraft.Problem("settings.error.logoMedia", List.of()));
+            return page(request, draft, problems, null, HttpStatus.BAD_REQUEST);
+        }
         SettingsDraft.Checked checked = settings.save(draft, new AdminAudit.By(me.username(), request.getRemoteAddr()));
         if (checked.ok()) {
             return new ModelAndView("redirect:/admin/settings?saved");
@@ -104,7 +121,8 @@ class SettingsAdminController {
                 .map(e -> msg.get("settings.history.line", layouts.time(e.at()), e.user(), e.detail()))
                 .toList();
         SettingsPage page = new SettingsPage(layouts.layout(request, "settings", msg.get("admin.nav.settings")), fields, rows,
-                text(msg, problems.get("friendLinks")), problems.isEmpty() ? null : msg.get("settings.invalid", problems.size()), notice, history);
+                text(msg, problems.get("friendLinks")), problems.isEmpty() ? null : msg.get("settings.invalid", problems.size()), notice, history,
+                logos.offered(msg, settings.current().logoUrl()), text(msg, problems.get("logoMedia")));
         ModelAndView view = new ModelAndView("admin/setting/settings", Map.of("page", page));
         view.setStatus(status);
         return view;

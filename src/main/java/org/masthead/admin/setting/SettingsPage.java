@@ -2,6 +2,7 @@ package org.masthead.admin.setting;
 
 import java.util.List;
 import org.masthead.admin.AdminLayout;
+import org.masthead.admin.LogoChoices;
 
 /**
  * {@code /admin/settings}: one form with every site setting, each field with its error beside it.
@@ -12,8 +13,11 @@ import org.masthead.admin.AdminLayout;
  * @param error a summary above the form when any field is wrong, or null
  * @param notice what the last save did, or null
  * @param history the newest settings changes: who, when, which settings
+ * @param logoChoices the newest images of the media library, to pick the logo from (empty: the library is empty)
+ * @param logoChoiceError why the picked image cannot be used (gone from the library), or null
  */
-public record SettingsPage(AdminLayout layout, List<Field> fields, List<LinkRow> links, String linksError, String error, String notice, List<String> history) {
+public record SettingsPage(AdminLayout layout, List<Field> fields, List<LinkRow> links, String linksError, String error, String notice, List<String> history,
+        List<LogoChoices.Choice> logoChoices, String logoChoiceError) {
 
     /**
      * @param type the input type (text, email, url; number is sent as text with a numeric keyboard, so a wrong entry is shown back as typed)

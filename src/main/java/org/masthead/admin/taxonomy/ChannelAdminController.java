@@ -85,7 +85,7 @@ class ChannelAdminController {
     ModelAndView edit(HttpServletRequest request, @PathVariable long id) {
         return channels.byId(id)
                 .map(c -> edit(request, c, c.name(), c.slug(), c.parentId() == null ? "" : String.valueOf(c.parentId()), null, HttpStatus.OK))
-                .orElseGet(() -> list(request, layouts.messages().get("channel.error.notFound", id), null, "", "", "", HttpStatus.NOT_FOUND));
+                .orElseGet(() -> list(request, layouts.messages().get("channel.error.notFound", String.valueOf(id)), null, "", "", "", HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/admin/channels/{id}")
