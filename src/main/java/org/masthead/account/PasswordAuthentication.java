@@ -41,15 +41,33 @@ class PasswordAuthentication implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final AccountEvents events;
-    /** Hash of a random password, compared against when the name is unknown so timing does not tell. */
-    private final String decoyHash;
+    /**
+     * Hash of a random password, compared against when the name is unknown so timing does not tell.
+     * Made at the first sign-in, not at start: an Argon2 hash (16 MB, two passes) made while the JVM
+     * still interprets cost about a second of a single core's start-up (bench/README.md, "startup").
+     */
+    private volatile String decoyHash;
 
     PasswordAuthentication(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle, AccountEvents events) {
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;
         this.events = events;
-        this.decoyHash = encoder.encode(java.util.UUID.randomUUID().toString());
+    }
+
+    /** Made by whichever sign-in comes first, known name or not, so the extra time tells nothing about the name. */
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = decoyHash;
+                if (hash == null) {
+                    hash = encoder.encode(java.util.UUID.randomUUID().toString());
+                    decoyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     @Override
@@ -62,9 +80,10 @@ class PasswordAuthentication implements AuthenticationProvider {
             events.record(AccountEvent.Kind.LOGIN_REFUSED_LOCKED, typed, null, null);
             throw new ThrottledException(locked.get().truncatedTo(ChronoUnit.SECONDS));
         }
+        String decoy = decoyHash();
         Optional<UserRepository.Row> found = password.length() > PasswordPolicy.MAX_LENGTH ? Optional.empty() : users.byUsername(typed);
         boolean matches = found.map(u -> encoder.matches(password, u.passwordHash())).orElseGet(() -> {
-            encoder.matches(password, decoyHash);
+            encoder.matches(password, decoy);
             return false;
         });
         if (!matches) {

@@ -24,16 +24,34 @@ class SearchEngineHttp {
     /** Longest answer text kept for logs and {@code last_error}. */
     static final int MAX_SHOWN = 300;
 
-    private final HttpClient client;
     private final Duration timeout;
+    /**
+     * Built at the first post, not at start: most sites never enable a notifier, and building the
+     * JDK's client (its selector thread, SSL context) took about 1 % of a single core's start-up
+     * (bench/README.md, "startup").
+     */
+    private volatile HttpClient client;
 
     SearchEngineHttp(NotificationSettings settings) {
         this.timeout = settings.timeout();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(timeout)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** An engine's answer; {@code retryAfter} is null unless it sent a Retry-After header. */
@@ -60,7 +78,7 @@ class SearchEngineHttp {
                 .header("User-Agent", "Masthead")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(
                 response.statusCode(),
                 response.body(),

@@ -47,10 +47,24 @@ public class JobLocks {
     private static final class SqliteAwareTranslator implements SQLExceptionTranslator {
 
         private static final int SQLITE_CONSTRAINT = 19;
-        private final SQLExceptionTranslator standard;
+        private final DataSource dataSource;
+        /**
+         * Made at the first error, not at start: it parses Spring's sql-error-codes.xml and asks the
+         * database its product name, about 1.5 % of a single core's start-up (bench/README.md, "startup").
+         */
+        private volatile SQLExceptionTranslator standard;
 
         SqliteAwareTranslator(DataSource dataSource) {
-            this.standard = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+            this.dataSource = dataSource;
+        }
+
+        private SQLExceptionTranslator standard() {
+            SQLExceptionTranslator translator = standard;
+            if (translator == null) {
+                translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+                standard = translator;
+            }
+            return translator;
         }
 
         @Override
@@ -58,7 +72,7 @@ public class JobLocks {
             if (ex.getClass().getName().equals("org.sqlite.SQLiteException") && (ex.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
                 return new DuplicateKeyException(task + "; " + ex.getMessage(), ex);
             }
-            return standard.translate(task, sql, ex);
+            return standard().translate(task, sql, ex);
         }
     }
 

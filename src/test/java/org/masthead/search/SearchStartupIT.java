@@ -103,6 +103,43 @@ class SearchStartupIT {
         }
     }
 
+    /**
+     * The start-up check (and the rebuild it starts when the index is new) runs after the web server is
+     * up, on a thread of its own: pages answer at once, from the database, while the index is still
+     * being filled (bench/README.md, "startup"); search catches up when the check is done.
+     */
+    @Test
+    void pagesAnswerWhileTheStartUpCheckRebuildsTheIndex() throws Exception {
+        int count = 1000;
+        // Bodies of 500 words drawn at random, so that no two are near-duplicates (which enrichment would merge).
+        String[] words = {"市政府", "今天", "发布", "城市", "更新", "计划", "交通", "教育", "医疗", "住房", "措施", "居民", "社区", "企业",
+            "投资", "项目", "建设", "道路", "学校", "医院", "公园", "环境", "治理", "服务", "改革", "发展", "经济", "文化", "旅游", "农业"};
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int w = 0; w < 500; w++) {
+                body.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? "。" : "");
+            }
+            lines.append("{\"title\":\"城市更新第").append(i).append("篇")
+                    .append("\",\"body\":\"").append(body).append("\",\"bodyFormat\":\"text\",")
+                    .append("\"publishedAt\":\"2023-08-29T10:00:00+08:00\",\"originalUrl\":\"https://example.cn/start/").append(i).append("\"}\n");
+        }
+        Path data = importFile(dir.resolve("data"), "many.jsonl", lines.toString());
+
+        try (ConfigurableApplicationContext server = server(data)) {
+            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+            assertThat(TestSites.get(port, "/articles/" + count).statusCode()).isEqualTo(200);
+            assertThat(TestSites.get(port, "/").statusCode()).isEqualTo(200);
+            assertThat(server.getBean(SearchIndex.class).checksum().count())
+                    .as("the pages answered before the check had filled the index")
+                    .isLessThan(count);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> server.getBean(SearchIndex.class).checksum().count() == count);
+            assertThat(server.getBean(SearchIndexing.class).check().outcome()).isEqualTo(SearchIndexing.Check.Outcome.IN_STEP);
+        }
+    }
+
     @Test
     void aCliImportWhileTheServerRunsIsPickedUpByItsPeriodicCheck() throws Exception {
         Path data = importSeed(dir.resolve("data"));
