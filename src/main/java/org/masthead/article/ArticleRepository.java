@@ -1,17 +1,22 @@
 package org.masthead.article;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.masthead.channel.Channel;
 import org.masthead.platform.PageSlice;
 import org.masthead.source.Source;
 import org.masthead.tag.Tag;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plain SQL that runs on SQLite and PostgreSQL alike. Read models join the channel, source and tag
@@ -28,9 +33,11 @@ class ArticleRepository {
             FROM article a LEFT JOIN channel c ON c.id = a.channel_id LEFT JOIN source s ON s.id = a.source_id""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    ArticleRepository(JdbcClient jdbc) {
+    ArticleRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     Optional<Long> idByOriginalUrl(String originalUrl) {
@@ -182,8 +189,22 @@ class ArticleRepository {
                 List.copyOf(authors), List.copyOf(tags), a.coverImage(), List.copyOf(figures), a.viewCount()));
     }
 
-    void addViews(long id, long views) {
-        jdbc.sql("UPDATE article SET view_count = view_count + ? WHERE id = ?").params(views, id).update();
+    /** Adds the views counted per article id, in one transaction and one prepared statement. */
+    @Transactional
+    void addViews(Map<Long, Long> views) {
+        List<Map.Entry<Long, Long>> rows = List.copyOf(views.entrySet());
+        jdbcTemplate.batchUpdate("UPDATE article SET view_count = view_count + ? WHERE id = ?", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                statement.setLong(1, rows.get(i).getValue());
+                statement.setLong(2, rows.get(i).getKey());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
 
     long count(ArticleFilter filter, Instant now) {

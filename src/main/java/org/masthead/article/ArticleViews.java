@@ -1,6 +1,7 @@
 package org.masthead.article;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,15 +25,23 @@ public class ArticleViews {
         pending.computeIfAbsent(articleId, id -> new LongAdder()).increment();
     }
 
-    /** Writes the counted views; also runs at shutdown so a clean stop loses none. */
+    /**
+     * Writes the counted views, in one transaction: one commit (one fsync under {@code synchronous=FULL}) for all of
+     * them, not one per article. With random article pages read at 200 a second, the 2,000 commits of a 10 s
+     * interval took about 10 % of the serving core. Also runs at shutdown so a clean stop loses none.
+     */
     @Scheduled(fixedDelayString = "${masthead.views.flush-interval:10s}")
     @jakarta.annotation.PreDestroy
     public void flush() {
+        Map<Long, Long> counted = new TreeMap<>(); // by id: the rows are updated in key order
         for (Long id : pending.keySet()) {
             LongAdder adder = pending.remove(id);
             if (adder != null && adder.sum() > 0) {
-                articles.addViews(id, adder.sum());
+                counted.put(id, adder.sum());
             }
+        }
+        if (!counted.isEmpty()) {
+            articles.addViews(counted);
         }
     }
 }

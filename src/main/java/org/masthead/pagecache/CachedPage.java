@@ -5,8 +5,7 @@ import java.util.Set;
 
 /**
  * One rendered answer as it went out: status 200, its headers (security headers, Cache-Control, ETag …)
- * and its body, plain, gzipped (null when gzip would not be smaller) and in brotli (null until the
- * background encoder has made it, see {@link BrotliVariants}, or when it would not be smaller).
+ * and its plain body, and the gzip and brotli bodies made from it as clients ask for them ({@link Encodings}).
  *
  * @param tags what the page shows (see {@link PageTags}); a change to any of them drops the page
  * @param viewedArticle the article a hit counts a view for, or -1
@@ -17,20 +16,20 @@ record CachedPage(
         String etag,
         String lastModified,
         byte[] body,
-        byte[] gzipped,
-        byte[] brotli,
+        Encodings encodings,
         Set<String> tags,
         long viewedArticle) {
 
-    CachedPage withBrotli(byte[] br) {
-        return new CachedPage(contentType, headers, etag, lastModified, body, gzipped, br, tags, viewedArticle);
+    /** A page with no compressed body made yet. */
+    CachedPage(String contentType, List<Header> headers, String etag, String lastModified, byte[] body, Set<String> tags, long viewedArticle) {
+        this(contentType, headers, etag, lastModified, body, new Encodings(), tags, viewedArticle);
     }
 
     record Header(String name, String value) {}
 
-    /** What the page costs in memory, roughly: its bodies and the tags. */
+    /** What the page costs in memory, roughly: its bodies made so far and the tags. */
     int weight() {
-        return body.length + (gzipped == null ? 0 : gzipped.length) + (brotli == null ? 0 : brotli.length) + 64 * tags.size() + 512;
+        return body.length + encodings.bytes() + 64 * tags.size() + 512;
     }
 
     boolean showsAny(Set<String> dropped) {

@@ -36,13 +36,8 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    BrotliVariants brotliVariants(PageStore store, PageCacheSettings settings) {
-        return new BrotliVariants(store, settings.brotliQuality());
-    }
-
-    @Bean
-    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings, BrotliVariants brotli) {
-        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes(), brotli));
+    FilterRegistrationBean<PageCapture> pageCapture(PageStore store, PageCacheSettings settings) {
+        FilterRegistrationBean<PageCapture> registration = new FilterRegistrationBean<>(new PageCapture(store, settings.maxPageBytes()));
         registration.setName("pageCapture");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -50,7 +45,9 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    WebServerFactoryCustomizer<JettyServletWebServerFactory> pageCacheHandler(PageStore store, ArticleViews views) {
-        return factory -> factory.addServerCustomizers(server -> server.setHandler(new PageCacheHandler(server.getHandler(), store, views::record)));
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> pageCacheHandler(PageStore store, PageCacheSettings settings, ArticleViews views) {
+        PageCompression compression = new PageCompression(settings.brotliQuality());
+        return factory -> factory.addServerCustomizers(
+                server -> server.setHandler(new PageCacheHandler(server.getHandler(), store, compression, views::record)));
     }
 }

@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * Answers a GET or HEAD for a kept page in Jetty's own request handling, before the servlet context
  * (Spring Security, Spring MVC, templates) is reached: the stored headers, the ETag and a 304 for a
  * matching {@code If-None-Match} or {@code If-Modified-Since}, and the brotli or gzipped bytes when the
- * client accepts them ({@link #encoding}). Everything else goes on to the application unchanged.
+ * client accepts them ({@link #encoding}; made for the first such request, see {@link Encodings}).
+ * Everything else goes on to the application unchanged.
  */
 final class PageCacheHandler extends Handler.Wrapper {
 
@@ -26,11 +27,13 @@ final class PageCacheHandler extends Handler.Wrapper {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
 
     private final PageStore store;
+    private final PageCompression compression;
     private final LongConsumer articleViewed;
 
-    PageCacheHandler(Handler application, PageStore store, LongConsumer articleViewed) {
+    PageCacheHandler(Handler application, PageStore store, PageCompression compression, LongConsumer articleViewed) {
         super(application);
         this.store = store;
+        this.compression = compression;
         this.articleViewed = articleViewed;
     }
 
@@ -41,7 +44,8 @@ final class PageCacheHandler extends Handler.Wrapper {
         if (!head && !HttpMethod.GET.is(method)) {
             return super.handle(request, response, callback);
         }
-        CachedPage page = store.get(request.getHttpURI().getPathQuery());
+        String target = request.getHttpURI().getPathQuery();
+        CachedPage page = store.get(target);
         if (page == null) {
             return super.handle(request, response, callback);
         }
@@ -52,24 +56,52 @@ final class PageCacheHandler extends Handler.Wrapper {
         for (CachedPage.Header header : page.headers()) {
             out.add(header.name(), header.value());
         }
-        if (page.gzipped() != null || page.brotli() != null) {
-            out.add(VARY);
-        }
+        Encodings encodings = page.encodings();
         if (notModified(request.getHeaders(), page)) {
+            if (compressible(encodings)) {
+                out.add(VARY);
+            }
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
             return true;
         }
-        String coding = encoding(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), page.brotli() != null, page.gzipped() != null);
-        byte[] body = coding == null ? page.body() : coding.equals("br") ? page.brotli() : page.gzipped();
+        String acceptEncoding = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        int heldBefore = encodings.bytes();
+        String coding;
+        byte[] body = null;
+        // Each round either finds the body in the coding or learns that it is not smaller, so at most two.
+        while ((coding = encoding(acceptEncoding, brotli(encodings), encodings.mayHave(PageCompression.GZIP))) != null) {
+            body = encodings.get(coding, page.body(), compression);
+            if (body != null) {
+                break;
+            }
+        }
+        if (encodings.bytes() != heldBefore) {
+            store.reweigh(target, page);
+        }
+        if (coding == null) {
+            body = page.body();
+        }
+        if (compressible(encodings)) {
+            out.add(VARY);
+        }
         out.put(HttpHeader.CONTENT_TYPE, page.contentType());
         if (coding != null) {
-            out.add(coding.equals("br") ? BR : GZIP);
+            out.add(coding.equals(PageCompression.BROTLI) ? BR : GZIP);
         }
         out.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    private boolean brotli(Encodings encodings) {
+        return compression.brotliAvailable() && encodings.mayHave(PageCompression.BROTLI);
+    }
+
+    /** Whether the answer may differ by Accept-Encoding: some coding is not known to be no smaller than the plain body. */
+    private boolean compressible(Encodings encodings) {
+        return brotli(encodings) || encodings.mayHave(PageCompression.GZIP);
     }
 
     /** RFC 9110 §13.1: If-None-Match (weak comparison) wins over If-Modified-Since. */
@@ -105,7 +137,7 @@ final class PageCacheHandler extends Handler.Wrapper {
     }
 
     /**
-     * The coding to send (RFC 9110 §12.5.3): "br" or "gzip", whichever of those the page has the client
+     * The coding to send (RFC 9110 §12.5.3): "br" or "gzip", whichever of those the page may have the client
      * weighs highest (brotli on a tie: it is smaller), or null for the plain body. A coding the header does
      * not name takes the weight of {@code *}, if given; a weight of 0 refuses it.
      */

@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageBytes a page larger than this is served but not kept
  * @param watchInterval how often the cache looks for changes that send no event: a scheduled article
  *     whose time came, a reordered most-read list
- * @param brotliQuality the brotli level of kept pages' brotli bodies, 0 to 11 (made once per kept page, in the background). 5 by
- *     measurement: a 9 KB page in 3 ms, 8 % smaller than gzip -9 (2 ms); 11 saves 10 % more but takes 230 ms, a core's
- *     worth of work for every first render
+ * @param brotliQuality the brotli level of kept pages' brotli bodies, 0 to 11 (made once per kept page, for the first
+ *     request that accepts brotli). 5 by measurement: a 9 KB page in 3 ms, 8 % smaller than gzip -9 (2 ms); 11 saves
+ *     10 % more but takes 230 ms, which that request would wait for
  */
 @ConfigurationProperties("masthead.page-cache")
 record PageCacheSettings(

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,12 +30,10 @@ final class PageCapture extends OncePerRequestFilter {
 
     private final PageStore store;
     private final int maxPageBytes;
-    private final BrotliVariants brotli;
 
-    PageCapture(PageStore store, int maxPageBytes, BrotliVariants brotli) {
+    PageCapture(PageStore store, int maxPageBytes) {
         this.store = store;
         this.maxPageBytes = maxPageBytes;
-        this.brotli = brotli;
     }
 
     @Override
@@ -54,9 +51,6 @@ final class PageCapture extends OncePerRequestFilter {
         String query = request.getQueryString();
         String target = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
         boolean kept = page != null && store.keep(target, page, generation);
-        if (kept) {
-            brotli.add(target, page);
-        }
         if (logger.isDebugEnabled()) {
             logger.debug(target + (kept ? " kept" : page == null ? " not keepable: " + response.getStatus() + " " + response.getHeader("Cache-Control")
                     + " vary " + response.getHeaders("Vary") + " overflow " + copying.overflowed : " not kept: a drop happened while it rendered"));
@@ -64,7 +58,7 @@ final class PageCapture extends OncePerRequestFilter {
     }
 
     /** What the response becomes in the cache, or null when it must not be kept. */
-    static CachedPage page(String rawPath, HttpServletResponse response, byte[] body) throws IOException {
+    static CachedPage page(String rawPath, HttpServletResponse response, byte[] body) {
         if (response.getStatus() != 200 || response.getContentType() == null || response.containsHeader("Set-Cookie")) {
             return null;
         }
@@ -97,21 +91,9 @@ final class PageCapture extends OncePerRequestFilter {
                 }
             }
         }
+        // Kept plain: the compressed bodies are made when a client first asks for them (Encodings).
         return new CachedPage(response.getContentType(), List.copyOf(headers), response.getHeader("ETag"), response.getHeader("Last-Modified"),
-                body, gzip(body), null, Set.copyOf(tags), PageTags.articleOf(rawPath));
-    }
-
-    /** The body gzipped once, at the highest level, or null when that is not smaller (tiny bodies). */
-    static byte[] gzip(byte[] body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            gz.write(body);
-        }
-        return out.size() < body.length ? out.toByteArray() : null;
+                body, Set.copyOf(tags), PageTags.articleOf(rawPath));
     }
 
     /** Passes everything through to the real response and keeps a copy of the body bytes. */

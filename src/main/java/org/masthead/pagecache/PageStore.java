@@ -54,11 +54,16 @@ final class PageStore {
     }
 
     /**
-     * Puts {@code updated} in the place of {@code kept} if that is still the page kept at {@code target}
-     * (not dropped nor rendered again meanwhile); says whether it did.
+     * Weighs the page at {@code target} again after a compressed body was added to it, if it is still the page
+     * kept there (not dropped nor rendered again meanwhile): the weigher only runs when a value is put or replaced.
      */
-    boolean replace(String target, CachedPage kept, CachedPage updated) {
-        return pages.asMap().replace(target, kept, updated);
+    void reweigh(String target, CachedPage kept) {
+        pages.asMap().replace(target, kept, kept);
+    }
+
+    /** The page's weight as the cache counts it, or -1 when no page is kept at {@code target}. */
+    long weight(String target) {
+        return pages.policy().eviction().map(e -> (long) e.weightOf(target).orElse(-1)).orElse(-1L);
     }
 
     /** Drops every page that shows any of the tags; returns how many. */

@@ -1,5 +1,7 @@
 package org.masthead.site;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -19,14 +21,27 @@ class SiteAssets {
     static final int LOGO_PNG_SIZE = 512;
 
     private final ObjectProvider<ResourceUrlProvider> resources;
+    /**
+     * The versioned address per path, once found: the files are in the jar and do not change while it runs, and the
+     * lookup (a bean resolution and the resolver chain) was called a few times per rendered page.
+     */
+    private final Map<String, String> versioned = new ConcurrentHashMap<>();
 
     SiteAssets(ObjectProvider<ResourceUrlProvider> resources) {
         this.resources = resources;
     }
 
     String url(String path) {
+        String known = versioned.get(path);
+        if (known != null) {
+            return known;
+        }
         ResourceUrlProvider urls = resources.getIfAvailable();
-        String versioned = urls == null ? null : urls.getForLookupPath(path);
-        return versioned == null ? path : versioned;
+        String found = urls == null ? null : urls.getForLookupPath(path);
+        if (found == null) {
+            return path; // not kept: the provider may not be ready yet (it fills when the context is refreshed)
+        }
+        versioned.put(path, found);
+        return found;
     }
 }

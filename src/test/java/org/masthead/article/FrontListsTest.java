@@ -19,7 +19,7 @@ class FrontListsTest {
         Runnable during = () -> {};
 
         CountingRepository() {
-            super(null);
+            super(null, null);
         }
 
         @Override
