@@ -2,17 +2,19 @@ package org.masthead.pagecache;
 
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * One rendered answer as it went out: status 200, its headers (security headers, Cache-Control, ETag …)
  * and its plain body, and the gzip and brotli bodies made from it as clients ask for them ({@link Encodings}).
  *
+ * @param headers as they went out, encoded once here ({@code PreEncodedHttpField}) rather than at every hit
  * @param tags what the page shows (see {@link PageTags}); a change to any of them drops the page
  * @param viewedArticle the article a hit counts a view for, or -1
  */
 record CachedPage(
         String contentType,
-        List<Header> headers,
+        List<HttpField> headers,
         String etag,
         String lastModified,
         byte[] body,
@@ -21,11 +23,9 @@ record CachedPage(
         long viewedArticle) {
 
     /** A page with no compressed body made yet. */
-    CachedPage(String contentType, List<Header> headers, String etag, String lastModified, byte[] body, Set<String> tags, long viewedArticle) {
+    CachedPage(String contentType, List<HttpField> headers, String etag, String lastModified, byte[] body, Set<String> tags, long viewedArticle) {
         this(contentType, headers, etag, lastModified, body, new Encodings(), tags, viewedArticle);
     }
-
-    record Header(String name, String value) {}
 
     /** What the page costs in memory, roughly: its bodies made so far and the tags. */
     int weight() {

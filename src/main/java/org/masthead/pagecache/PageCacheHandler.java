@@ -53,8 +53,8 @@ final class PageCacheHandler extends Handler.Wrapper {
             articleViewed.accept(page.viewedArticle());
         }
         HttpFields.Mutable out = response.getHeaders();
-        for (CachedPage.Header header : page.headers()) {
-            out.add(header.name(), header.value());
+        for (HttpField header : page.headers()) {
+            out.add(header);
         }
         Encodings encodings = page.encodings();
         if (notModified(request.getHeaders(), page)) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -83,11 +85,11 @@ final class PageCapture extends OncePerRequestFilter {
         if (response.getContentType().startsWith("text/html")) {
             tags.add(PageTags.HTML);
         }
-        List<CachedPage.Header> headers = new ArrayList<>();
+        List<HttpField> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
             if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
                 for (String value : response.getHeaders(name)) {
-                    headers.add(new CachedPage.Header(name, value));
+                    headers.add(new PreEncodedHttpField(name, value));
                 }
             }
         }
