@@ -3,7 +3,6 @@ package org.masthead.article;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -15,14 +14,15 @@ import org.springframework.stereotype.Service;
 public class ArticleViews {
 
     private final ArticleRepository articles;
-    private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+    /** Views since the last flush. merge and remove are each atomic, so a view counted while flushing is never lost. */
+    private final Map<Long, Long> pending = new ConcurrentHashMap<>();
 
     ArticleViews(ArticleRepository articles) {
         this.articles = articles;
     }
 
     public void record(long articleId) {
-        pending.computeIfAbsent(articleId, id -> new LongAdder()).increment();
+        pending.merge(articleId, 1L, Long::sum);
     }
 
     /**
@@ -35,9 +35,9 @@ public class ArticleViews {
     public void flush() {
         Map<Long, Long> counted = new TreeMap<>(); // by id: the rows are updated in key order
         for (Long id : pending.keySet()) {
-            LongAdder adder = pending.remove(id);
-            if (adder != null && adder.sum() > 0) {
-                counted.put(id, adder.sum());
+            Long views = pending.remove(id);
+            if (views != null) {
+                counted.put(id, views);
             }
         }
         if (!counted.isEmpty()) {

@@ -314,6 +314,27 @@ abstract class ArticleStorageContract {
     }
 
     @Test
+    void viewsCountedWhileAFlushRunsAreNotLost() throws Exception {
+        long id = save(published("边读边写"));
+        int readers = 4;
+        int each = 5_000;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(readers)) {
+            List<java.util.concurrent.Future<?>> reading = new java.util.ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                reading.add(pool.submit(() -> read(id, each)));
+            }
+            while (reading.stream().anyMatch(f -> !f.isDone())) {
+                views.flush(); // flushes race the readers: each view must land in one flush or the next
+            }
+            for (var f : reading) {
+                f.get();
+            }
+        }
+        views.flush();
+        assertThat(lookup.any(id).orElseThrow().viewCount()).isEqualTo((long) readers * each);
+    }
+
+    @Test
     void storesSiteSettingsAndAFreshStoreReadsThemBack() {
         SiteSettings original = settings.current();
         try {
