@@ -18,7 +18,12 @@ import java.util.Random;
  *
  * <pre>java bench/RenderTimes.java BASE_URL IDS_FILE</pre>
  *
- * IDS_FILE holds one article id per line. Prints one Markdown table row per measurement.
+ * IDS_FILE holds one article id per line. Articles are drawn without replacement (the ids shuffled with a
+ * fixed seed, SEED or the optional third argument), so no page is asked for twice and none can come from the
+ * page cache; the warm-up pages are other articles, rendered first as on a site that has been serving.
+ * Prints one Markdown table row per measurement.
+ *
+ * <pre>java bench/RenderTimes.java BASE_URL IDS_FILE [SEED]</pre>
  */
 public class RenderTimes {
 
@@ -29,7 +34,7 @@ public class RenderTimes {
     static final long SEED = 2018;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
+        if (args.length != 2 && args.length != 3) {
             System.err.println("usage: java bench/RenderTimes.java BASE_URL IDS_FILE");
             System.exit(2);
         }
@@ -39,14 +44,23 @@ public class RenderTimes {
             throw new IllegalArgumentException("no article ids in " + args[1]);
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        Random random = new Random(SEED);
-
-        for (int i = 0; i < ARTICLE_WARMUP; i++) {
-            fetch(http, base + "/articles/" + ids[random.nextInt(ids.length)]);
+        Random random = new Random(args.length == 3 ? Long.parseLong(args[2]) : SEED);
+        if (ids.length < ARTICLE_WARMUP + ARTICLE_TIMED) {
+            throw new IllegalArgumentException("need " + (ARTICLE_WARMUP + ARTICLE_TIMED) + " article ids, have " + ids.length);
         }
-        Sample articles = new Sample("article page (random of " + ids.length + ")", ARTICLE_TIMED);
+        for (int i = ids.length - 1; i > 0; i--) { // Fisher–Yates: each id once
+            int j = random.nextInt(i + 1);
+            long t = ids[i];
+            ids[i] = ids[j];
+            ids[j] = t;
+        }
+        int next = 0;
+        for (int i = 0; i < ARTICLE_WARMUP; i++) {
+            fetch(http, base + "/articles/" + ids[next++]);
+        }
+        Sample articles = new Sample("article page (random of " + ids.length + ", each once)", ARTICLE_TIMED);
         for (int i = 0; i < ARTICLE_TIMED; i++) {
-            articles.add(fetch(http, base + "/articles/" + ids[random.nextInt(ids.length)]));
+            articles.add(fetch(http, base + "/articles/" + ids[next++]));
         }
 
         for (int i = 0; i < HOME_WARMUP; i++) {
