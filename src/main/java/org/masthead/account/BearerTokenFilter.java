@@ -37,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<ApiTokens.Authenticated> found = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (found.isEmpty()) {
-            SecurityConfiguration.writeUnauthorized(response, "invalid_token", "the token is unknown, revoked or expired, or its user is disabled");
+            SecurityConfiguration.writeUnauthorized(request, response, "invalid_token", "the token is unknown, revoked or expired, or its user is disabled");
             return;
         }
         UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated(found.get().user(), null,
