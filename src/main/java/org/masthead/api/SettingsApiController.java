@@ -85,7 +85,7 @@ class SettingsApiController {
         checked.problems().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(p -> fields.put(p.getKey(),
                 Map.of("code", p.getValue().messageKey(), "error", messages.getMessage(p.getValue().messageKey(), p.getValue().arguments().toArray(),
                         p.getValue().messageKey(), LocaleContextHolder.getLocale()))));
-        ResponseEntity<Map<String, Object>> answer = TaxonomyApiErrors.error(HttpStatus.BAD_REQUEST,
+        ResponseEntity<Map<String, Object>> answer = ApiErrorBody.of(HttpStatus.BAD_REQUEST,
                 messages.getMessage("api.settings.invalid", new Object[] {fields.size()}, LocaleContextHolder.getLocale()), "settings.invalid");
         answer.getBody().put("fields", fields);
         return answer;

@@ -2,7 +2,6 @@ package org.masthead.api;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.masthead.ingest.FeedHealth;
@@ -100,14 +99,14 @@ class SourceApiController {
             throw new IllegalArgumentException("body: expected a JSON object with any of name, homepage, logoUrl, feedUrl, pollMinutes");
         }
         SourceProfile current = directory.byId(id).orElseThrow(() -> SourceRefused.notFound(id));
-        String name = body.has("name") ? text(body, "name") : current.name();
-        String homepage = body.has("homepage") ? text(body, "homepage") : current.homepage();
-        String logo = body.has("logoUrl") ? text(body, "logoUrl") : current.logoUrl();
+        String name = body.has("name") ? JsonFields.text(body, "name") : current.name();
+        String homepage = body.has("homepage") ? JsonFields.text(body, "homepage") : current.homepage();
+        String logo = body.has("logoUrl") ? JsonFields.text(body, "logoUrl") : current.logoUrl();
         Integer minutes = body.has("pollMinutes") && body.get("pollMinutes").isIntegralNumber() ? body.get("pollMinutes").asInt() : null;
         if (body.has("pollMinutes") && minutes == null && !body.get("pollMinutes").isNull()) {
             throw new IllegalArgumentException("pollMinutes: must be a whole number of minutes");
         }
-        return response(directory.update(id, new SourceDirectory.Fields(name, homepage, logo), text(body, "feedUrl"), interval(minutes)));
+        return response(directory.update(id, new SourceDirectory.Fields(name, homepage, logo), JsonFields.text(body, "feedUrl"), interval(minutes)));
     }
 
     @DeleteMapping("/{id}")
@@ -136,7 +135,7 @@ class SourceApiController {
         try {
             outcome = polling.pollSource(id);
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.CONFLICT, messages.getMessage("source.error.noFeeds", new Object[] {String.valueOf(id)}, LocaleContextHolder.getLocale()), "source.error.noFeeds");
+            return ApiErrorBody.of(HttpStatus.CONFLICT, messages.getMessage("source.error.noFeeds", new Object[] {String.valueOf(id)}, LocaleContextHolder.getLocale()), "source.error.noFeeds");
         }
         HttpStatus status = !outcome.status().equals("done") ? HttpStatus.ACCEPTED
                 : outcome.busy() == outcome.feeds().size() ? HttpStatus.CONFLICT : HttpStatus.OK;
@@ -168,16 +167,6 @@ class SourceApiController {
         return Duration.ofMinutes(minutes == null ? 30 : minutes);
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new IllegalArgumentException(field + ": must be a string");
-        }
-        return value.asString();
-    }
 
     @ExceptionHandler(SourceRefused.class)
     ResponseEntity<Map<String, Object>> refused(SourceRefused e) {
@@ -186,28 +175,19 @@ class SourceApiController {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        return error(status, e.message(messages, LocaleContextHolder.getLocale()), e.key());
+        return ApiErrorBody.of(status, e.message(messages, LocaleContextHolder.getLocale()), e.key());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
         String what = e instanceof MethodArgumentTypeMismatchException m ? m.getName() + ": not a valid value"
                 : "json: the request body is not a JSON object of the expected fields";
-        return error(HttpStatus.BAD_REQUEST, what, null);
+        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, what, null);
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String code) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", message);
-        if (code != null) {
-            body.put("code", code);
-        }
-        return ResponseEntity.status(status).body(body);
-    }
 }

@@ -1,6 +1,5 @@
 package org.masthead.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.masthead.platform.Refusal;
@@ -36,28 +35,19 @@ class TaxonomyApiErrors {
     ResponseEntity<Map<String, Object>> refused(Refusal e) {
         String key = e.messageKey();
         HttpStatus status = key.endsWith(".notFound") || key.equals("tag.error.noSuchTarget") ? HttpStatus.NOT_FOUND : CONFLICTS.contains(key) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return error(status, messages.getMessage(key, e.arguments(), key, LocaleContextHolder.getLocale()), key);
+        return ApiErrorBody.of(status, messages.getMessage(key, e.arguments(), key, LocaleContextHolder.getLocale()), key);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
         String what = e instanceof MethodArgumentTypeMismatchException m ? m.getName() + ": not a valid value"
                 : "json: the request body is not a JSON object of the expected fields";
-        return error(HttpStatus.BAD_REQUEST, what, null);
+        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, what, null);
     }
 
-    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String code) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", message);
-        if (code != null) {
-            body.put("code", code);
-        }
-        return ResponseEntity.status(status).body(body);
-    }
 }
