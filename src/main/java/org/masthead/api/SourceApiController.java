@@ -18,7 +18,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -178,16 +176,5 @@ class SourceApiController {
         return ApiErrorBody.of(status, e.message(messages, LocaleContextHolder.getLocale()), e.key());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, e.getMessage(), null);
-    }
-
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
-    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        String what = e instanceof MethodArgumentTypeMismatchException m ? m.getName() + ": not a valid value"
-                : "json: the request body is not a JSON object of the expected fields";
-        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, what, null);
-    }
 
 }

@@ -7,10 +7,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Refusals of the taxonomy and settings writes as JSON, in the shape every API error has:
@@ -38,16 +36,5 @@ class TaxonomyApiErrors {
         return ApiErrorBody.of(status, messages.getMessage(key, e.arguments(), key, LocaleContextHolder.getLocale()), key);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, e.getMessage(), null);
-    }
-
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
-    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        String what = e instanceof MethodArgumentTypeMismatchException m ? m.getName() + ": not a valid value"
-                : "json: the request body is not a JSON object of the expected fields";
-        return ApiErrorBody.of(HttpStatus.BAD_REQUEST, what, null);
-    }
 
 }
