@@ -201,9 +201,14 @@
     imageButton.setAttribute('aria-label', data.msgImage);
     imageButton.id = 'editor-image';
   }
+  // Quill's buttons carry only an icon: each gets its name from the message bundle (data-tool-bold,
+  // data-tool-list-ordered …, by format and value), as its accessible name and its tooltip.
   Array.prototype.forEach.call(holder.parentNode.querySelectorAll('.ql-toolbar button'), function (b) {
     if (!b.getAttribute('aria-label')) {
-      b.setAttribute('aria-label', (b.className.replace('ql-', '') + ' ' + (b.value || '')).trim());
+      var tool = b.className.replace('ql-', '') + (b.value ? '-' + b.value : '');
+      var name = form.getAttribute('data-tool-' + tool) || tool;
+      b.setAttribute('aria-label', name);
+      b.title = name;
     }
   });
   // The heading picker's label is a span with role=button in the Tab order, and Quill gives it no name.

@@ -111,6 +111,10 @@ class EditorialFirefoxIT {
         List<String> stops = tabIntoTheBody();
         assertThat(stops).as("Tab from the subtitle reaches the body through the mode switch and the toolbar").isNotEmpty().hasSizeLessThan(25);
         assertThat(stops).as("every stop on the way is a control with a name").allSatisfy(stop -> assertThat(stop).doesNotEndWith("="));
+        assertThat(stops).as("the toolbar's buttons are named in the UI's language, from the message bundle").anySatisfy(
+                stop -> assertThat(stop).startsWith("button#.ql-bold").endsWith("=粗体（Ctrl+B）"))
+                .anySatisfy(stop -> assertThat(stop).startsWith("button#.ql-list").endsWith("=编号列表"))
+                .noneSatisfy(stop -> assertThat(stop).matches("(?s).*=(bold|italic|list ordered|link|clean)$"));
 
         firefox.type(OPENING);
         firefox.chord(CONTROL, "b");
