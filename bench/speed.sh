@@ -220,6 +220,9 @@ seq $((COUNT / 2 + 1)) "$COUNT" >"$RUN/ids-settled.txt"
 sed -e 's/ARTICLE_WARMUP = 500/ARTICLE_WARMUP = 2_000/' -e 's/ARTICLE_TIMED = 2_000/ARTICLE_TIMED = 1_000/' \
     -e 's/HOME_WARMUP = 100/HOME_WARMUP = 10/' -e 's/HOME_TIMED = 1_000/HOME_TIMED = 200/' "$ROOT/bench/RenderTimes.java" >"$RUN/RenderTimes.java"
 RENDER_ROWS=$(taskset -c "$CLIENT_CPU" java "$RUN/RenderTimes.java" "$BASE" "$RUN/ids.txt" 2>>"$RUN/render.err" || echo "| RenderTimes failed, see $RUN/render.err |")
+# RenderTimes asks for / again and again, so after the first request the page cache answers most of them
+# (an edit meanwhile would drop the page). Said in the row, so it is not read as a render time.
+RENDER_ROWS=$(echo "$RENDER_ROWS" | sed 's/^| home page |/| home page (the same URL each time: mostly page-cache hits) |/')
 mkdir -p "$RUN/settled"
 sed -e 's/ARTICLE_WARMUP = 500/ARTICLE_WARMUP = 8_000/' -e 's/ARTICLE_TIMED = 2_000/ARTICLE_TIMED = 2_000/' \
     -e 's/HOME_WARMUP = 100/HOME_WARMUP = 0/' -e 's/HOME_TIMED = 1_000/HOME_TIMED = 1/' "$ROOT/bench/RenderTimes.java" >"$RUN/settled/RenderTimes.java"
