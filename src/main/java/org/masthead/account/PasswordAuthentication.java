@@ -14,6 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Checks a user name and password (the sign-in form and HTTP Basic on the API): refuses at once
@@ -46,28 +47,15 @@ class PasswordAuthentication implements AuthenticationProvider {
      * Made at the first sign-in, not at start: an Argon2 hash (16 MB, two passes) made while the JVM
      * still interprets cost about a second of a single core's start-up (bench/README.md, "startup").
      */
-    private volatile String decoyHash;
+    private final SingletonSupplier<String> decoyHash;
 
     PasswordAuthentication(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle, AccountEvents events) {
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;
         this.events = events;
-    }
-
-    /** Made by whichever sign-in comes first, known name or not, so the extra time tells nothing about the name. */
-    private String decoyHash() {
-        String hash = decoyHash;
-        if (hash == null) {
-            synchronized (this) {
-                hash = decoyHash;
-                if (hash == null) {
-                    hash = encoder.encode(java.util.UUID.randomUUID().toString());
-                    decoyHash = hash;
-                }
-            }
-        }
-        return hash;
+        // Made by whichever sign-in comes first, known name or not, so the extra time tells nothing about the name.
+        this.decoyHash = SingletonSupplier.of(() -> encoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     @Override
@@ -80,7 +68,7 @@ class PasswordAuthentication implements AuthenticationProvider {
             events.record(AccountEvent.Kind.LOGIN_REFUSED_LOCKED, typed, null, null);
             throw new ThrottledException(locked.get().truncatedTo(ChronoUnit.SECONDS));
         }
-        String decoy = decoyHash();
+        String decoy = decoyHash.obtain();
         Optional<UserRepository.Row> found = password.length() > PasswordPolicy.MAX_LENGTH ? Optional.empty() : users.byUsername(typed);
         boolean matches = found.map(u -> encoder.matches(password, u.passwordHash())).orElseGet(() -> {
             encoder.matches(password, decoy);

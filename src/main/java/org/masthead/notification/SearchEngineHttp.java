@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Posts to search engines with the JDK's HTTP client: HTTP/1.1 (Baidu's endpoint is plain HTTP and
@@ -30,28 +31,15 @@ class SearchEngineHttp {
      * JDK's client (its selector thread, SSL context) took about 1 % of a single core's start-up
      * (bench/README.md, "startup").
      */
-    private volatile HttpClient client;
+    private final SingletonSupplier<HttpClient> client;
 
     SearchEngineHttp(NotificationSettings settings) {
         this.timeout = settings.timeout();
-    }
-
-    private HttpClient client() {
-        HttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(timeout)
-                            .build();
-                    client = built;
-                }
-            }
-        }
-        return built;
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build());
     }
 
     /** An engine's answer; {@code retryAfter} is null unless it sent a Retry-After header. */
@@ -78,7 +66,7 @@ class SearchEngineHttp {
                 .header("User-Agent", "Masthead")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(
                 response.statusCode(),
                 response.body(),
